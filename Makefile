@@ -1,0 +1,67 @@
+# Tiermap: `make run` opens the app on the sample map; `make test` runs every test.
+# Everything else these two need is installed by the targets below.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+# Where `make run` keeps the sample document (created on first run).
+SAMPLE ?= $(HOME)/Tiermap/sample.tiermap
+# Tools installed for the tests (tauri-driver), kept out of the system.
+TOOLS := $(CURDIR)/target/tools
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+APP := target/debug/tiermap-desktop
+CLI := target/debug/tiermap
+# One feature set for every build, so cargo never rebuilds Tauri twice.
+FEATURES := --features tiermap-desktop/custom-protocol
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot
+
+run: setup ui app
+	@mkdir -p "$(dir $(SAMPLE))"
+	@if [ ! -f "$(SAMPLE)" ]; then $(CLI) sample "$(SAMPLE)"; fi
+	@echo "Opening $(SAMPLE)"
+	$(APP) "$(SAMPLE)"
+
+test: setup-test ui unit-tests ui-tests app e2e
+
+setup:
+	@scripts/install-system-deps.sh
+	@scripts/npm-deps.sh
+
+setup-test:
+	@scripts/install-system-deps.sh --test
+	@scripts/npm-deps.sh
+	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --version 2.1.0 --locked --root "$(TOOLS)"
+
+ui:
+	cd ui && npm run build
+
+app:
+	$(CARGO) build -p tiermap-desktop -p tiermap-cli $(FEATURES)
+
+unit-tests:
+	$(CARGO) test --workspace --exclude tiermap-e2e $(FEATURES)
+
+ui-tests:
+	cd ui && npm test
+
+# The real app in a real window under Xvfb, driven by tauri-driver + WebKitWebDriver.
+e2e:
+	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
+	  $(XVFB) $(CARGO) test -p tiermap-e2e $(FEATURES) -- --test-threads=1
+
+# Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
+bindings:
+	TIERMAP_UPDATE_BINDINGS=1 $(CARGO) test -p tiermap-app bindings
+
+# Hot-reloading development window (Vite dev server + tauri dev).
+dev: setup
+	cd ui && npm run tauri -- dev
+
+# A screenshot of the real app on the sample map, for the README.
+screenshot: setup ui app
+	scripts/screenshot.sh "$(APP)" "$(CLI)" docs/screenshot.png
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,132 @@
+//! The use cases of an open document, shared by the desktop app and the CLI.
+//! A session holds at most one open document; each method is one user action.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use tiermap_model::{Edit, ElementId, GroupId, MapId, Rect};
+use tiermap_store::DocumentFile;
+
+use crate::error::{AppError, ErrorCode};
+use crate::views;
+use crate::wire::{DocumentView, ItemKind, ItemMove, MapView, StartupView};
+
+/// The document open in one window (or one CLI run).
+#[derive(Debug, Default)]
+pub struct Session {
+    file: Option<DocumentFile>,
+    /// Why the last open failed, until the window has shown it.
+    open_error: Option<AppError>,
+}
+
+fn parse_id<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
+    T::from_str(text).map_err(|_| AppError::new(ErrorCode::UnknownId, format!("'{text}' is not a valid {what} id")))
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session::default()
+    }
+
+    /// Opens a document, replacing the open one only if opening succeeds.
+    pub fn open(&mut self, path: impl AsRef<Path>) -> Result<DocumentView, AppError> {
+        let file = DocumentFile::open(path)?;
+        self.file = Some(file);
+        self.document()
+    }
+
+    /// Opens a document for a window that is not showing yet: a failure is
+    /// kept for [`Session::startup`] instead of being lost.
+    pub fn open_for_window(&mut self, path: impl AsRef<Path>) {
+        self.open_error = self.open(path).err();
+    }
+
+    /// What a window shows when it loads (and forgets the error once shown).
+    pub fn startup(&mut self) -> StartupView {
+        StartupView { document: self.document().ok(), error: self.open_error.take() }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.file.is_some()
+    }
+
+    fn file(&self) -> Result<&DocumentFile, AppError> {
+        self.file.as_ref().ok_or_else(|| AppError::new(ErrorCode::NoDocument, "no document is open"))
+    }
+
+    fn file_mut(&mut self) -> Result<&mut DocumentFile, AppError> {
+        self.file.as_mut().ok_or_else(|| AppError::new(ErrorCode::NoDocument, "no document is open"))
+    }
+
+    /// The open document's summary: name, maps, undo state.
+    pub fn document(&self) -> Result<DocumentView, AppError> {
+        let file = self.file()?;
+        let doc = file.doc();
+        let history = file.history()?;
+        Ok(DocumentView {
+            path: file.path().display().to_string(),
+            file_name: file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            read_only: file.is_read_only(),
+            maps: doc.maps().into_iter().map(|m| views::map_summary(doc, m)).collect(),
+            element_count: doc.elements().count() as u32,
+            can_undo: history.iter().any(|h| !h.undone),
+            can_redo: history.iter().any(|h| h.undone),
+        })
+    }
+
+    /// What the canvas draws for one map.
+    pub fn map_view(&self, map_id: &str) -> Result<MapView, AppError> {
+        let id: MapId = parse_id(map_id, "map")?;
+        let file = self.file()?;
+        views::map_view(file.doc(), id).ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("no map with id {map_id}")))
+    }
+
+    /// Stores where dragged items ended up (position and container), as one
+    /// undo step, and returns the map as it now is.
+    pub fn move_items(&mut self, map_id: &str, moves: &[ItemMove]) -> Result<MapView, AppError> {
+        let map: MapId = parse_id(map_id, "map")?;
+        let doc = self.file()?.doc();
+        let mut edits = Vec::with_capacity(moves.len());
+        for item in moves {
+            let group = item.group_id.as_deref().map(|g| parse_id::<GroupId>(g, "group")).transpose()?;
+            match item.item {
+                ItemKind::Element => {
+                    let element: ElementId = parse_id(&item.id, "element")?;
+                    let placement = doc.placement(map, element).ok_or_else(|| {
+                        AppError::new(ErrorCode::UnknownId, format!("element {} is not on this map", item.id))
+                    })?;
+                    let mut moved = placement.clone();
+                    moved.group = group;
+                    moved.rect = Rect { x: item.x, y: item.y, ..placement.rect };
+                    edits.push(Edit::PutPlacement(moved));
+                }
+                ItemKind::Group => {
+                    let id: GroupId = parse_id(&item.id, "group")?;
+                    let existing = doc
+                        .group(id)
+                        .filter(|g| g.map == map)
+                        .ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("group {} is not on this map", item.id)))?;
+                    let mut moved = existing.clone();
+                    moved.parent = group;
+                    moved.rect = Rect { x: item.x, y: item.y, ..existing.rect };
+                    edits.push(Edit::PutGroup(moved));
+                }
+            }
+        }
+        let label = if moves.len() == 1 { "Move".to_string() } else { format!("Move {} items", moves.len()) };
+        self.file_mut()?.apply(&label, &edits)?;
+        self.map_view(map_id)
+    }
+
+    /// Takes back the last gesture; returns the document as it now is.
+    pub fn undo(&mut self) -> Result<DocumentView, AppError> {
+        self.file_mut()?.undo()?;
+        self.document()
+    }
+
+    /// Brings back the gesture undone last.
+    pub fn redo(&mut self) -> Result<DocumentView, AppError> {
+        self.file_mut()?.redo()?;
+        self.document()
+    }
+}

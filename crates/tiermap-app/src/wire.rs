@@ -1,0 +1,124 @@
+//! Wire types: what the UI receives and sends. Domain types are converted to
+//! these explicitly (views.rs), so the model can change without the UI
+//! noticing. The TypeScript declarations are generated from these
+//! (bindings.rs) and committed as ui/src/ipc/bindings.ts.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The open document, as the window's title bar, tabs and status bar show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DocumentView {
+    /// Full path of the file.
+    pub path: String,
+    /// File name without folders, for the title.
+    pub file_name: String,
+    pub read_only: bool,
+    /// The maps in tab order.
+    pub maps: Vec<MapSummary>,
+    pub element_count: u32,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// One map, as a tab shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MapSummary {
+    pub id: String,
+    pub name: String,
+    /// Grouping model word: pyramid, service, technical, market, organizational, freeform.
+    pub model: String,
+    pub model_label: String,
+    pub element_count: u32,
+}
+
+/// Everything the canvas draws for one map. Groups come parents first;
+/// positions are relative to the enclosing group, as on the canvas.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MapView {
+    pub map: MapSummary,
+    pub groups: Vec<GroupNode>,
+    pub nodes: Vec<ElementNode>,
+    pub edges: Vec<RelationEdge>,
+}
+
+/// A container on the canvas.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct GroupNode {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub owners: Vec<OwnerBadge>,
+}
+
+/// An element's box on the canvas.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ElementNode {
+    pub id: String,
+    pub group_id: Option<String>,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub external: bool,
+    pub lifecycle: Option<String>,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub owners: Vec<OwnerBadge>,
+}
+
+/// A person's role on an element or group, shown as a badge.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OwnerBadge {
+    pub person_id: String,
+    pub name: String,
+    pub initials: String,
+    pub role: String,
+    pub role_label: String,
+    pub tier: u8,
+    pub accountable: bool,
+}
+
+/// A relation between two elements that are both on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RelationEdge {
+    pub id: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub source: String,
+    pub target: String,
+}
+
+/// Where an element or group ends up after a drag: its container (none for
+/// the map itself) and its position relative to that container.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ItemMove {
+    pub id: String,
+    pub item: ItemKind,
+    pub group_id: Option<String>,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Which kind of canvas item a move is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Element,
+    Group,
+}
+
+/// What the window shows when it first loads: the document given on the
+/// command line, or why it could not be opened, or neither (nothing given).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StartupView {
+    pub document: Option<DocumentView>,
+    pub error: Option<crate::error::AppError>,
+}

@@ -1,0 +1,223 @@
+//! Records to rows and back. `write` turns one model edit into SQL; `load`
+//! reads every table into a model document. Nothing else touches the tables
+//! (the history table lives in history.rs).
+
+use std::str::FromStr;
+
+use rusqlite::{Connection, Row, params};
+use tiermap_model::{
+    ActivityCell, CapabilityScore, Document, Edit, Element, Group, Kpi, Map, ModelError,
+    OwnedTarget, Ownership, Placement, Rect, Relation,
+};
+
+/// A word or id column that does not parse is damage, reported with its table.
+fn parse<T: FromStr<Err = ModelError>>(row: &Row, column: &str) -> rusqlite::Result<T> {
+    let text: String = row.get(column)?;
+    T::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn parse_opt<T: FromStr<Err = ModelError>>(row: &Row, column: &str) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| T::from_str(&t).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))))
+        .transpose()
+}
+
+fn json<T: serde::de::DeserializeOwned>(row: &Row, column: &str) -> rusqlite::Result<T> {
+    let text: String = row.get(column)?;
+    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn rect(row: &Row) -> rusqlite::Result<Rect> {
+    Ok(Rect::new(row.get("x")?, row.get("y")?, row.get("width")?, row.get("height")?))
+}
+
+/// Loads every record. Records are applied as edits, so a file whose rows
+/// break a model rule is reported instead of being half-loaded.
+pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
+    let mut doc = Document::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    collect(conn, "SELECT * FROM elements ORDER BY id", &mut edits, |r| {
+        Ok(Edit::PutElement(Element {
+            id: parse(r, "id")?,
+            kind: parse(r, "kind")?,
+            name: r.get("name")?,
+            description: r.get("description")?,
+            external: r.get("external")?,
+            lifecycle: parse_opt(r, "lifecycle")?,
+            tags: json(r, "tags")?,
+            properties: json(r, "properties")?,
+        }))
+    })?;
+    collect(conn, "SELECT * FROM relations ORDER BY id", &mut edits, |r| {
+        Ok(Edit::PutRelation(Relation { id: parse(r, "id")?, kind: parse(r, "kind")?, source: parse(r, "source_id")?, target: parse(r, "target_id")? }))
+    })?;
+    collect(conn, "SELECT * FROM maps ORDER BY id", &mut edits, |r| {
+        Ok(Edit::PutMap(Map { id: parse(r, "id")?, name: r.get("name")?, model: parse(r, "model")?, position: r.get("position")? }))
+    })?;
+    // Parents before children: depth from a recursive walk up the tree.
+    collect(
+        conn,
+        "WITH RECURSIVE depth(id, d) AS (
+            SELECT id, 0 FROM groups WHERE parent_id IS NULL
+            UNION ALL SELECT g.id, depth.d + 1 FROM groups g JOIN depth ON g.parent_id = depth.id
+         )
+         SELECT groups.* FROM groups JOIN depth USING (id) ORDER BY depth.d, groups.id",
+        &mut edits,
+        |r| {
+            Ok(Edit::PutGroup(Group {
+                id: parse(r, "id")?,
+                map: parse(r, "map_id")?,
+                parent: parse_opt(r, "parent_id")?,
+                kind: parse(r, "kind")?,
+                name: r.get("name")?,
+                rect: rect(r)?,
+                collapsed: r.get("collapsed")?,
+            }))
+        },
+    )?;
+    collect(conn, "SELECT * FROM placements ORDER BY map_id, element_id", &mut edits, |r| {
+        Ok(Edit::PutPlacement(Placement { map: parse(r, "map_id")?, element: parse(r, "element_id")?, group: parse_opt(r, "group_id")?, rect: rect(r)? }))
+    })?;
+    collect(conn, "SELECT * FROM ownerships ORDER BY id", &mut edits, |r| {
+        let target = match parse_opt(r, "element_id")? {
+            Some(element) => OwnedTarget::Element(element),
+            None => OwnedTarget::Group(parse(r, "group_id")?),
+        };
+        Ok(Edit::PutOwnership(Ownership { id: parse(r, "id")?, person: parse(r, "person_id")?, target, role: parse(r, "role")?, accountable: r.get("accountable")? }))
+    })?;
+    collect(conn, "SELECT * FROM kpis ORDER BY id", &mut edits, |r| {
+        Ok(Edit::PutKpi(Kpi {
+            id: parse(r, "id")?,
+            element: parse(r, "element_id")?,
+            name: r.get("name")?,
+            value_source: r.get("value_source")?,
+            objective: r.get("objective")?,
+            collection_method: r.get("collection_method")?,
+            target: r.get("target")?,
+            current_value: r.get("current_value")?,
+            position: r.get("position")?,
+        }))
+    })?;
+    collect(conn, "SELECT * FROM capability_scores ORDER BY person_id, part", &mut edits, |r| {
+        Ok(Edit::PutScore(CapabilityScore { person: parse(r, "person_id")?, part: parse(r, "part")?, score: r.get("score")?, note: r.get("note")? }))
+    })?;
+    collect(conn, "SELECT * FROM activity_cells ORDER BY activity, role", &mut edits, |r| {
+        Ok(Edit::PutActivity(ActivityCell { activity: parse(r, "activity")?, role: parse(r, "role")?, responsibility: parse(r, "responsibility")? }))
+    })?;
+    for edit in &edits {
+        doc.apply(edit).map_err(LoadError::Model)?;
+    }
+    Ok(doc)
+}
+
+/// Why loading failed: the database could not be read, or its rows break the model.
+#[derive(Debug)]
+pub(crate) enum LoadError {
+    Sqlite(rusqlite::Error),
+    Model(ModelError),
+}
+
+impl From<rusqlite::Error> for LoadError {
+    fn from(e: rusqlite::Error) -> Self {
+        LoadError::Sqlite(e)
+    }
+}
+
+fn collect(conn: &Connection, sql: &str, out: &mut Vec<Edit>, read: impl Fn(&Row) -> rusqlite::Result<Edit>) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| read(r))?;
+    for row in rows {
+        out.push(row?);
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serialising strings and string maps cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// Writes one edit. The model has already checked it, so a failure here is
+/// a storage problem, not a user mistake.
+pub(crate) fn write(conn: &Connection, edit: &Edit) -> rusqlite::Result<()> {
+    match edit {
+        Edit::PutElement(e) => conn.prepare_cached(
+            "INSERT INTO elements (id, kind, name, description, external, lifecycle, tags, properties)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (id) DO UPDATE SET kind = ?2, name = ?3, description = ?4, external = ?5,
+                 lifecycle = ?6, tags = ?7, properties = ?8",
+        )?.execute(params![
+            e.id.to_string(), e.kind.as_str(), e.name, e.description, e.external,
+            e.lifecycle.map(|l| l.as_str()), to_json(&e.tags), to_json(&e.properties)
+        ]),
+        Edit::DeleteElement { id } => conn.prepare_cached("DELETE FROM elements WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutRelation(r) => conn.prepare_cached(
+            "INSERT INTO relations (id, kind, source_id, target_id) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET kind = ?2, source_id = ?3, target_id = ?4",
+        )?.execute(params![r.id.to_string(), r.kind.as_str(), r.source.to_string(), r.target.to_string()]),
+        Edit::DeleteRelation { id } => conn.prepare_cached("DELETE FROM relations WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutMap(m) => conn.prepare_cached(
+            "INSERT INTO maps (id, name, model, position) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET name = ?2, model = ?3, position = ?4",
+        )?.execute(params![m.id.to_string(), m.name, m.model.as_str(), m.position]),
+        Edit::DeleteMap { id } => conn.prepare_cached("DELETE FROM maps WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutGroup(g) => conn.prepare_cached(
+            "INSERT INTO groups (id, map_id, parent_id, kind, name, x, y, width, height, collapsed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (id) DO UPDATE SET map_id = ?2, parent_id = ?3, kind = ?4, name = ?5,
+                 x = ?6, y = ?7, width = ?8, height = ?9, collapsed = ?10",
+        )?.execute(params![
+            g.id.to_string(), g.map.to_string(), g.parent.map(|p| p.to_string()), g.kind.as_str(), g.name,
+            g.rect.x, g.rect.y, g.rect.width, g.rect.height, g.collapsed
+        ]),
+        Edit::DeleteGroup { id } => conn.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutPlacement(p) => conn.prepare_cached(
+            "INSERT INTO placements (map_id, element_id, group_id, x, y, width, height)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (map_id, element_id) DO UPDATE SET group_id = ?3, x = ?4, y = ?5, width = ?6, height = ?7",
+        )?.execute(params![
+            p.map.to_string(), p.element.to_string(), p.group.map(|g| g.to_string()),
+            p.rect.x, p.rect.y, p.rect.width, p.rect.height
+        ]),
+        Edit::DeletePlacement { map, element } => conn
+            .prepare_cached("DELETE FROM placements WHERE map_id = ?1 AND element_id = ?2")?
+            .execute([map.to_string(), element.to_string()]),
+        Edit::PutOwnership(o) => {
+            let (element, group) = match o.target {
+                OwnedTarget::Element(id) => (Some(id.to_string()), None),
+                OwnedTarget::Group(id) => (None, Some(id.to_string())),
+            };
+            conn.prepare_cached(
+                "INSERT INTO ownerships (id, person_id, element_id, group_id, role, accountable)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET person_id = ?2, element_id = ?3, group_id = ?4, role = ?5, accountable = ?6",
+            )?.execute(params![o.id.to_string(), o.person.to_string(), element, group, o.role.as_str(), o.accountable])
+        }
+        Edit::DeleteOwnership { id } => conn.prepare_cached("DELETE FROM ownerships WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutKpi(k) => conn.prepare_cached(
+            "INSERT INTO kpis (id, element_id, name, value_source, objective, collection_method, target, current_value, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET element_id = ?2, name = ?3, value_source = ?4, objective = ?5,
+                 collection_method = ?6, target = ?7, current_value = ?8, position = ?9",
+        )?.execute(params![
+            k.id.to_string(), k.element.to_string(), k.name, k.value_source, k.objective,
+            k.collection_method, k.target, k.current_value, k.position
+        ]),
+        Edit::DeleteKpi { id } => conn.prepare_cached("DELETE FROM kpis WHERE id = ?1")?.execute([id.to_string()]),
+        Edit::PutScore(s) => conn.prepare_cached(
+            "INSERT INTO capability_scores (person_id, part, score, note) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (person_id, part) DO UPDATE SET score = ?3, note = ?4",
+        )?.execute(params![s.person.to_string(), s.part.as_str(), s.score, s.note]),
+        Edit::DeleteScore { person, part } => conn
+            .prepare_cached("DELETE FROM capability_scores WHERE person_id = ?1 AND part = ?2")?
+            .execute([person.to_string(), part.as_str().to_owned()]),
+        Edit::PutActivity(a) => conn.prepare_cached(
+            "INSERT INTO activity_cells (activity, role, responsibility) VALUES (?1, ?2, ?3)
+             ON CONFLICT (activity, role) DO UPDATE SET responsibility = ?3",
+        )?.execute(params![a.activity.as_str(), a.role.as_str(), a.responsibility.as_str()]),
+        Edit::DeleteActivity { activity, role } => conn
+            .prepare_cached("DELETE FROM activity_cells WHERE activity = ?1 AND role = ?2")?
+            .execute([activity.as_str(), role.as_str()]),
+    }
+    .map(|_| ())
+}

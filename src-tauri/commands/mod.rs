@@ -1,0 +1,44 @@
+//! Tauri commands: adapters only. Each takes its arguments, calls one
+//! function of tiermap-app on the window's session, and returns the result.
+//! Errors cross as `{ code, message }` (tiermap_app::AppError).
+
+use tauri::State;
+use tiermap_app::AppError;
+use tiermap_app::wire::{DocumentView, ItemMove, MapView, StartupView};
+
+use crate::state::Shell;
+
+#[tauri::command]
+pub fn startup(shell: State<'_, Shell>) -> StartupView {
+    shell.session().startup()
+}
+
+#[tauri::command]
+pub fn document(shell: State<'_, Shell>) -> Result<DocumentView, AppError> {
+    shell.session().document()
+}
+
+#[tauri::command]
+pub fn map_view(shell: State<'_, Shell>, map_id: String) -> Result<MapView, AppError> {
+    shell.session().map_view(&map_id)
+}
+
+#[tauri::command]
+pub fn move_items(shell: State<'_, Shell>, map_id: String, moves: Vec<ItemMove>) -> Result<MapView, AppError> {
+    shell.session().move_items(&map_id, &moves)
+}
+
+#[tauri::command]
+pub fn undo(shell: State<'_, Shell>) -> Result<DocumentView, AppError> {
+    shell.session().undo()
+}
+
+#[tauri::command]
+pub fn redo(shell: State<'_, Shell>) -> Result<DocumentView, AppError> {
+    shell.session().redo()
+}
+
+#[tauri::command]
+pub fn open_dialog(app: tauri::AppHandle) {
+    crate::open_file::pick_and_open(&app);
+}

@@ -1,0 +1,53 @@
+//! The Tiermap desktop shell: a thin Tauri host around tiermap-app. It wires
+//! plugins, the menu, the window's session and the commands; every decision
+//! about documents is made in the core crates.
+
+mod commands;
+mod menu;
+mod open_file;
+mod state;
+
+use tauri::Manager;
+
+use crate::state::Shell;
+
+/// Starts the app; a file given on the command line is opened in the window.
+pub fn run() {
+    let result = tauri::Builder::default()
+        // First, so a second launch hands its file over before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+            if let Some(path) = open_file::path_from_args(&args) {
+                open_file::open(app, &path);
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Shell::default())
+        .menu(|app| menu::build(app))
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .setup(|app| {
+            let args: Vec<String> = std::env::args().collect();
+            if let Some(path) = open_file::path_from_args(&args) {
+                app.state::<Shell>().session().open_for_window(&path);
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::document,
+            commands::map_view,
+            commands::move_items,
+            commands::undo,
+            commands::redo,
+            commands::open_dialog,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("tiermap: the window could not start: {error}");
+        std::process::exit(1);
+    }
+}

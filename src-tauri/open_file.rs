@@ -1,0 +1,38 @@
+//! Opening a document from outside the canvas: the native File > Open
+//! dialog, a file given on the command line, or one handed over by a second
+//! launch. The window is told through the `document-changed` event.
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::Shell;
+
+/// Event the UI listens to: the open document was replaced (or failed to open).
+pub const DOCUMENT_CHANGED: &str = "document-changed";
+
+/// The document named on a command line, if any: the first argument that is not a flag.
+pub fn path_from_args(args: &[String]) -> Option<PathBuf> {
+    args.iter().skip(1).find(|a| !a.starts_with('-')).map(PathBuf::from)
+}
+
+/// Opens `path` in the window's session and tells the window.
+pub fn open(app: &AppHandle, path: &Path) {
+    app.state::<Shell>().session().open_for_window(path);
+    let _ = app.emit(DOCUMENT_CHANGED, ());
+}
+
+/// Shows the native open dialog; opens the chosen file, if any.
+pub fn pick_and_open(app: &AppHandle) {
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Open a Tiermap document")
+        .add_filter("Tiermap document", &["tiermap"])
+        .pick_file(move |picked| {
+            if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
+                open(&handle, &path);
+            }
+        });
+}

@@ -1,0 +1,167 @@
+//! Drives the real Tiermap desktop app in a real window through tauri-driver
+//! and WebKitWebDriver (run under Xvfb by `make e2e`). Tests read results
+//! back from the document file through the store, not from the screen.
+//!
+//! Needs: the app built with `--features custom-protocol` (TIERMAP_APP,
+//! default target/debug/tiermap-desktop) and tauri-driver (TAURI_DRIVER,
+//! default on PATH). Tests run one at a time: the driver ports are fixed.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+use tiermap_store::DocumentFile;
+
+const DRIVER_PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("TIERMAP_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/tiermap-desktop"));
+    assert!(path.exists(), "the app is not built at {}: run `make app` first", path.display());
+    path
+}
+
+/// A document in a temporary folder that lives as long as this value.
+pub struct TempDocument {
+    _dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+/// A fresh copy of the sample document.
+pub fn sample_document() -> TempDocument {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sample.tiermap");
+    tiermap_app::sample::create(&path).expect("sample document");
+    TempDocument { _dir: dir, path }
+}
+
+/// A file with the given bytes, for opening bad files.
+pub fn file_with(name: &str, bytes: &[u8]) -> TempDocument {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write file");
+    TempDocument { _dir: dir, path }
+}
+
+/// The document as the store reads it now.
+pub fn read_document(path: &Path) -> DocumentFile {
+    DocumentFile::open_read_only(path).expect("the document opens")
+}
+
+/// Retries `probe` until it returns Some or `timeout` passes.
+pub async fn eventually<T>(timeout: Duration, mut probe: impl AsyncFnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = probe().await {
+            return Some(value);
+        }
+        if start.elapsed() > timeout {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The running app and the driver behind it.
+pub struct App {
+    driver: Option<WebDriver>,
+    tauri_driver: Child,
+}
+
+impl App {
+    /// Starts the app with `args` on its command line and waits for its page.
+    pub async fn launch(args: &[&Path]) -> App {
+        let driver_binary = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let tauri_driver = Command::new(&driver_binary)
+            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start tauri-driver ({driver_binary:?}): {e}"));
+        let ready = Instant::now();
+        while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
+            assert!(ready.elapsed() < Duration::from_secs(15), "tauri-driver did not listen on {DRIVER_PORT}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").expect("capability");
+        let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
+        caps.set("tauri:options", serde_json::json!({ "application": app_binary(), "args": args }))
+            .expect("capability");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps).await.expect("a webdriver session");
+        App { driver: Some(driver), tauri_driver }
+    }
+
+    pub fn driver(&self) -> &WebDriver {
+        self.driver.as_ref().expect("the session is open until quit")
+    }
+
+    /// All elements matching `css` once at least `min` are there (waits up to 10 s).
+    pub async fn wait_for_all(&self, css: &str, min: usize) -> Vec<WebElement> {
+        let found = eventually(Duration::from_secs(10), async || {
+            let all = self.driver().find_all(By::Css(css)).await.ok()?;
+            (all.len() >= min).then_some(all)
+        })
+        .await;
+        found.unwrap_or_else(|| panic!("fewer than {min} elements match {css}"))
+    }
+
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.wait_for_all(css, 1).await.remove(0)
+    }
+
+    /// Presses on the centre of `element`, moves by (dx, dy) and releases, as a
+    /// person does. The first 3 px get past React Flow's drag threshold.
+    pub async fn drag_by(&self, element: &WebElement, dx: i64, dy: i64) {
+        self.driver()
+            .action_chain()
+            .move_to_element_center(element)
+            .click_and_hold()
+            .move_by_offset(3, 3)
+            .move_by_offset(dx - 3, dy - 3)
+            .release()
+            .perform()
+            .await
+            .expect("drag");
+    }
+
+    /// Drags `element` so that its centre lands on the centre of `target`.
+    pub async fn drag_onto(&self, element: &WebElement, target: &WebElement) {
+        let from = element.rect().await.expect("rect");
+        let to = target.rect().await.expect("rect");
+        let dx = (to.x + to.width / 2.0) - (from.x + from.width / 2.0);
+        let dy = (to.y + to.height / 2.0) - (from.y + from.height / 2.0);
+        self.drag_by(element, dx.round() as i64, dy.round() as i64).await;
+    }
+
+    /// Ends the session, then stops tauri-driver with SIGTERM so that it
+    /// stops WebKitWebDriver too (SIGKILL would leave its port taken).
+    pub async fn quit(mut self) {
+        if let Some(driver) = self.driver.take() {
+            let _ = driver.quit().await;
+        }
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A failed test lands here without quit(): still free the ports.
+        if let Ok(None) = self.tauri_driver.try_wait() {
+            self.stop_driver();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState } from "react";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { ReactFlowProvider } from "@xyflow/react";
+import type { DocumentView, ItemMove, MapView } from "./ipc/bindings";
+import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
+import { MapCanvas } from "./canvas/MapCanvas";
+import { MapTabs } from "./panels/MapTabs";
+import { StatusBar, type SaveState } from "./panels/StatusBar";
+import { Legend } from "./panels/Legend";
+import { OpenProblem, Welcome } from "./panels/OpenProblem";
+
+type Screen =
+  | { kind: "loading" }
+  | { kind: "welcome" }
+  | { kind: "problem"; error: CoreError }
+  | { kind: "document"; doc: DocumentView };
+
+function asCoreError(error: unknown): CoreError {
+  return error instanceof CoreError ? error : new CoreError("ipc", String(error));
+}
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: "loading" });
+  const [activeMap, setActiveMap] = useState<string | null>(null);
+  const [view, setView] = useState<MapView | null>(null);
+  const [save, setSave] = useState<SaveState>("saved");
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // What the window shows after start-up or after another document was opened.
+  const load = useCallback(async () => {
+    try {
+      const { document, error } = await core.startup();
+      if (error) {
+        setScreen({ kind: "problem", error: new CoreError(error.code, error.message) });
+      } else if (document) {
+        setScreen({ kind: "document", doc: document });
+        setActiveMap(document.maps[0]?.id ?? null);
+        setView(null);
+        setSave("saved");
+      } else {
+        setScreen({ kind: "welcome" });
+      }
+    } catch (error) {
+      setScreen({ kind: "problem", error: asCoreError(error) });
+    }
+  }, []);
+
+  const doc = screen.kind === "document" ? screen.doc : null;
+
+  const refresh = useCallback(async (mapId: string | null) => {
+    const [document, map] = await Promise.all([core.document(), mapId ? core.mapView(mapId) : Promise.resolve(null)]);
+    setScreen({ kind: "document", doc: document });
+    setView(map);
+  }, []);
+
+  const historyStep = useCallback(
+    async (step: "undo" | "redo") => {
+      try {
+        await (step === "undo" ? core.undo() : core.redo());
+        await refresh(activeMap);
+      } catch (error) {
+        const e = asCoreError(error);
+        if (e.code !== "nothing_to_undo" && e.code !== "nothing_to_redo") setNotice(e.message);
+      }
+    },
+    [activeMap, refresh],
+  );
+
+  useEffect(() => {
+    void load();
+    const unlisten = [onDocumentChanged(() => void load())];
+    return () => unlisten.forEach((p) => void p.then((stop) => stop()));
+  }, [load]);
+
+  useEffect(() => {
+    const unlisten = onMenu((id) => {
+      if (id === "undo" || id === "redo") void historyStep(id);
+    });
+    return () => void unlisten.then((stop) => stop());
+  }, [historyStep]);
+
+  useEffect(() => {
+    if (!activeMap) return;
+    let current = true;
+    core
+      .mapView(activeMap)
+      .then((map) => current && setView(map))
+      .catch((error) => current && setNotice(asCoreError(error).message));
+    return () => {
+      current = false;
+    };
+  }, [activeMap]);
+
+  useEffect(() => {
+    const title = doc ? `${doc.file_name} — Tiermap` : "Tiermap";
+    void getCurrentWindow().setTitle(title).catch(() => undefined);
+  }, [doc]);
+
+  const onMove = useCallback(
+    async (moves: ItemMove[]) => {
+      if (!activeMap) return null;
+      setSave("saving");
+      try {
+        const updated = await core.moveItems(activeMap, moves);
+        setView(updated);
+        setSave("saved");
+        setScreen({ kind: "document", doc: await core.document() });
+        return updated;
+      } catch (error) {
+        setSave("failed");
+        setNotice(asCoreError(error).message);
+        return null;
+      }
+    },
+    [activeMap],
+  );
+
+  const openDialog = useCallback(() => void core.openDialog(), []);
+
+  if (screen.kind === "loading") return <div className="loading">Opening…</div>;
+  if (screen.kind === "welcome") return <Welcome onOpen={openDialog} />;
+  if (screen.kind === "problem") return <OpenProblem code={screen.error.code} message={screen.error.message} onOpen={openDialog} />;
+
+  const document = screen.doc;
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <span className="doc-name" title={document.path}>
+          {document.file_name}
+        </span>
+        <MapTabs maps={document.maps} active={activeMap} onSelect={setActiveMap} />
+        <div className="toolbar-actions">
+          <button onClick={() => void historyStep("undo")} disabled={!document.can_undo} title="Undo (Ctrl+Z)" data-testid="undo">
+            Undo
+          </button>
+          <button onClick={() => void historyStep("redo")} disabled={!document.can_redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+            Redo
+          </button>
+          <button onClick={openDialog} title="Open a document (Ctrl+O)">
+            Open…
+          </button>
+        </div>
+      </header>
+      <main className="workspace">
+        {view ? (
+          <ReactFlowProvider key={view.map.id}>
+            <MapCanvas view={view} readOnly={document.read_only} onMove={onMove} />
+          </ReactFlowProvider>
+        ) : (
+          <div className="loading">Loading map…</div>
+        )}
+        {view ? <Legend relationKinds={[...new Set(view.edges.map((e) => e.kind))]} /> : null}
+        {notice ? (
+          <div className="notice" role="alert" data-testid="notice">
+            {notice}
+            <button onClick={() => setNotice(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        ) : null}
+      </main>
+      <StatusBar doc={document} view={view} save={save} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesState,
+  type NodeTypes,
+  type EdgeTypes,
+  type OnNodeDrag,
+} from "@xyflow/react";
+import type { ItemMove, MapView } from "../ipc/bindings";
+import { toFlowEdges, toFlowNodes, type TiermapNode } from "../editor/flowModel";
+import { indexItems, landing, type Item } from "../editor/geometry";
+import { kindColor } from "../editor/palette";
+import { planMoves } from "../actions/moveItems";
+import { ElementNodeView } from "./nodes/ElementNodeView";
+import { GroupNodeView } from "./nodes/GroupNodeView";
+import { ArrowMarkers, RelationEdgeView } from "./edges/RelationEdgeView";
+
+const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeView };
+const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
+
+function toItems(nodes: TiermapNode[]): Item[] {
+  return nodes.map((node) => ({
+    id: node.id,
+    kind: node.type === "container" ? "group" : "element",
+    parentId: node.parentId,
+    position: node.position,
+    width: node.measured?.width ?? node.width ?? 0,
+    height: node.measured?.height ?? node.height ?? 0,
+  }));
+}
+
+type Props = {
+  view: MapView;
+  readOnly: boolean;
+  /** Stores the moves; resolves to the map as the core now has it. */
+  onMove: (moves: ItemMove[]) => Promise<MapView | null>;
+};
+
+/** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
+export function MapCanvas({ view, readOnly, onMove }: Props) {
+  const initial = useMemo(() => toFlowNodes(view), [view]);
+  const edges = useMemo(() => toFlowEdges(view), [view]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  useEffect(() => setNodes(toFlowNodes(view)), [view, setNodes]);
+
+  const onNodeDrag: OnNodeDrag<TiermapNode> = useCallback(
+    (_event, node) => {
+      const target = landing(node.id, indexItems(toItems(nodes))).groupId;
+      if (target !== dropTarget) {
+        setDropTarget(target);
+        setNodes((current) =>
+          current.map((n) => (n.type === "container" ? { ...n, data: { ...n.data, dropTarget: n.id === target } } : n)),
+        );
+      }
+    },
+    [nodes, dropTarget, setNodes],
+  );
+
+  const onNodeDragStop: OnNodeDrag<TiermapNode> = useCallback(
+    async (_event, _node, dragged) => {
+      setDropTarget(null);
+      const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
+      const updated = moves.length > 0 ? await onMove(moves) : null;
+      // On failure the core kept the old arrangement: show it again.
+      setNodes(toFlowNodes(updated ?? view));
+    },
+    [nodes, onMove, setNodes, view],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" data-map-id={view.map.id}>
+      <ArrowMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        minZoom={0.1}
+        maxZoom={3}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === "element" ? kindColor((n.data as { element: { kind: string } }).element.kind) : "#e3e8ef")} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { memo } from "react";
+import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { ElementNodeData } from "../../editor/flowModel";
+import { kindColor } from "../../editor/palette";
+import { OwnerBadges } from "./OwnerBadges";
+
+/** An element's box: kind, name, owners. Memoised: only changed nodes re-render while dragging. */
+export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
+  const { element } = data;
+  return (
+    <div
+      className={selected ? "element-node selected" : "element-node"}
+      style={{ "--kind": kindColor(element.kind) } as React.CSSProperties}
+      data-kind={element.kind}
+    >
+      <Handle type="target" position={Position.Top} className="handle" />
+      <div className="element-kind">
+        {element.kind_label}
+        {element.external ? <span className="external-tag">external</span> : null}
+      </div>
+      <div className="element-name" title={element.name}>
+        {element.name}
+      </div>
+      <OwnerBadges owners={element.owners} />
+      <Handle type="source" position={Position.Bottom} className="handle" />
+    </div>
+  );
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { MapView } from "../ipc/bindings";
+import { toFlowEdges, toFlowNodes } from "./flowModel";
+
+const view: MapView = {
+  map: { id: "m", name: "HR", model: "pyramid", model_label: "Pyramid", element_count: 2 },
+  groups: [
+    { id: "outer", parent_id: null, kind: "tier", kind_label: "Tier", name: "Products", x: 0, y: 0, width: 500, height: 200, owners: [] },
+    { id: "inner", parent_id: "outer", kind: "tier", kind_label: "Tier", name: "Sub", x: 10, y: 40, width: 200, height: 100, owners: [] },
+  ],
+  nodes: [
+    { id: "a", group_id: "inner", kind: "product", kind_label: "Product", name: "Payroll", external: false, lifecycle: null, x: 5, y: 6, width: 180, height: 72, owners: [] },
+    { id: "b", group_id: null, kind: "service", kind_label: "Service", name: "Helpdesk", external: false, lifecycle: null, x: 600, y: 0, width: 180, height: 72, owners: [] },
+  ],
+  edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "b", target: "a" }],
+};
+
+describe("toFlowNodes", () => {
+  it("puts every parent before its children, as React Flow requires", () => {
+    const nodes = toFlowNodes(view);
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    for (const node of nodes) {
+      if (node.parentId) expect(index.get(node.parentId)).toBeLessThan(index.get(node.id)!);
+    }
+  });
+
+  it("keeps positions relative to the group and sizes from the core", () => {
+    const a = toFlowNodes(view).find((n) => n.id === "a")!;
+    expect(a.parentId).toBe("inner");
+    expect(a.position).toEqual({ x: 5, y: 6 });
+    expect(a.width).toBe(180);
+    const b = toFlowNodes(view).find((n) => n.id === "b")!;
+    expect(b.parentId).toBeUndefined();
+  });
+
+  it("marks the drop target group", () => {
+    const nodes = toFlowNodes(view, "inner");
+    const flags = nodes.filter((n) => n.type === "container").map((n) => [n.id, (n.data as { dropTarget: boolean }).dropTarget]);
+    expect(flags).toEqual([["outer", false], ["inner", true]]);
+  });
+});
+
+describe("toFlowEdges", () => {
+  it("keeps each relation's ends and kind", () => {
+    expect(toFlowEdges(view)).toMatchObject([{ id: "r", source: "b", target: "a", type: "relation" }]);
+  });
+});

@@ -1,0 +1,54 @@
+// The one module that talks to the Rust core. Everything else imports from
+// here, so the IPC surface is visible in one place and easy to mock.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AppError,
+  DocumentView,
+  ErrorCode,
+  ItemMove,
+  MapView,
+  StartupView,
+} from "./bindings";
+
+/** An error from the core, with its stable code. */
+export class CoreError extends Error {
+  readonly code: ErrorCode | "ipc";
+  constructor(code: ErrorCode | "ipc", message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function isAppError(value: unknown): value is AppError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isAppError(error)) throw new CoreError(error.code, error.message);
+    throw new CoreError("ipc", String(error));
+  }
+}
+
+export const core = {
+  startup: () => call<StartupView>("startup"),
+  document: () => call<DocumentView>("document"),
+  mapView: (mapId: string) => call<MapView>("map_view", { mapId }),
+  moveItems: (mapId: string, moves: ItemMove[]) => call<MapView>("move_items", { mapId, moves }),
+  undo: () => call<DocumentView>("undo"),
+  redo: () => call<DocumentView>("redo"),
+  openDialog: () => call<void>("open_dialog"),
+};
+
+/** The open document was replaced by File > Open, the command line or a second launch. */
+export function onDocumentChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen("document-changed", () => handler());
+}
+
+/** A native menu item that the UI carries out ("undo", "redo"). */
+export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
+  return listen<string>("menu", (event) => handler(event.payload));
+}

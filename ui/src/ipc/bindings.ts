@@ -1,0 +1,42 @@
+// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.
+// Do not edit by hand: a Rust test fails when this file is stale.
+
+export type ErrorCode = "not_found" | "empty_file" | "not_a_document" | "foreign_database" | "newer_schema" | "corrupt" | "already_exists" | "read_only" | "locked" | "io" | "database" | "invalid_edit" | "nothing_to_undo" | "nothing_to_redo" | "no_document" | "unknown_id";
+
+export type AppError = { code: ErrorCode, message: string, };
+
+export type StartupView = { document: DocumentView | null, error: AppError | null, };
+
+export type DocumentView = { 
+/**
+ * Full path of the file.
+ */
+path: string, 
+/**
+ * File name without folders, for the title.
+ */
+file_name: string, read_only: boolean, 
+/**
+ * The maps in tab order.
+ */
+maps: Array<MapSummary>, element_count: number, can_undo: boolean, can_redo: boolean, };
+
+export type MapSummary = { id: string, name: string, 
+/**
+ * Grouping model word: pyramid, service, technical, market, organizational, freeform.
+ */
+model: string, model_label: string, element_count: number, };
+
+export type MapView = { map: MapSummary, groups: Array<GroupNode>, nodes: Array<ElementNode>, edges: Array<RelationEdge>, };
+
+export type GroupNode = { id: string, parent_id: string | null, kind: string, kind_label: string, name: string, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
+
+export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
+
+export type OwnerBadge = { person_id: string, name: string, initials: string, role: string, role_label: string, tier: number, accountable: boolean, };
+
+export type RelationEdge = { id: string, kind: string, kind_label: string, source: string, target: string, };
+
+export type ItemMove = { id: string, item: ItemKind, group_id: string | null, x: number, y: number, };
+
+export type ItemKind = "element" | "group";

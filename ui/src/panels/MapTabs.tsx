@@ -1,0 +1,24 @@
+import type { MapSummary } from "../ipc/bindings";
+
+/** One tab per map of the document, in the document's order. */
+export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active: string | null; onSelect: (id: string) => void }) {
+  return (
+    <nav className="map-tabs" role="tablist" aria-label="Maps">
+      {maps.map((map) => (
+        <button
+          key={map.id}
+          role="tab"
+          aria-selected={map.id === active}
+          className={map.id === active ? "map-tab active" : "map-tab"}
+          data-testid="map-tab"
+          data-map-id={map.id}
+          title={`${map.model_label} · ${map.element_count} elements`}
+          onClick={() => onSelect(map.id)}
+        >
+          <span className="map-tab-name">{map.name}</span>
+          <span className="map-tab-model">{map.model_label}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}
