@@ -48,7 +48,7 @@ ui-tests:
 # The real app in a real window under Xvfb, driven by tauri-driver + WebKitWebDriver.
 e2e:
 	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
-	  $(XVFB) $(CARGO) test -p tiermap-e2e $(FEATURES) -- --test-threads=1
+	  $(XVFB) $(CARGO) test -p tiermap-e2e -- --test-threads=1
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

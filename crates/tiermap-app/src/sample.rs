@@ -269,11 +269,6 @@ pub fn edits() -> Vec<Edit> {
 
 /// Writes the sample document to a new file at `path`.
 pub fn create(path: impl AsRef<Path>) -> Result<(), AppError> {
-    let mut file = DocumentFile::create(path.as_ref())?;
-    if let Err(error) = file.apply("Create the sample document", &edits()) {
-        drop(file);
-        let _ = std::fs::remove_file(path.as_ref());
-        return Err(error.into());
-    }
+    DocumentFile::create_with(path.as_ref(), &edits())?;
     Ok(())
 }

@@ -70,6 +70,26 @@ impl DocumentFile {
         }
     }
 
+    /// Creates a new document holding `edits` as its starting content. The
+    /// content is not an undo step: undo never empties a new document.
+    pub fn create_with(path: impl AsRef<Path>, edits: &[Edit]) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        let mut file = Self::create(path)?;
+        let result = file
+            .doc
+            .apply_all(edits)
+            .map_err(StoreError::from)
+            .and_then(|_| file.write(edits, |_| Ok(0)));
+        match result {
+            Ok(_) => Ok(file),
+            Err(error) => {
+                drop(file);
+                let _ = std::fs::remove_file(path);
+                Err(error)
+            }
+        }
+    }
+
     /// Opens a document for reading and writing (read-only if the file is).
     /// An older schema is migrated after a backup copy is written beside it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {

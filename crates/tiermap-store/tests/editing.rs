@@ -105,3 +105,14 @@ fn save_as_writes_a_consistent_copy() {
     let reopened = DocumentFile::open(&copy).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reopened.doc(), file.doc());
 }
+
+#[test]
+fn starting_content_is_not_an_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.tiermap");
+    let product = Element::new(ElementKind::Product, "Payroll");
+    let mut file = DocumentFile::create_with(&path, &[Edit::PutElement(product.clone())]).unwrap();
+    assert!(matches!(file.undo(), Err(StoreError::NothingTo { .. })));
+    drop(file);
+    assert!(DocumentFile::open(&path).unwrap().doc().element(product.id).is_some());
+}

@@ -6,7 +6,8 @@
 //! default target/debug/tiermap-desktop) and tauri-driver (TAURI_DRIVER,
 //! default on PATH). Tests run one at a time: the driver ports are fixed.
 
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -14,8 +15,11 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 use tiermap_store::DocumentFile;
 
-const DRIVER_PORT: u16 = 4444;
-const NATIVE_PORT: u16 = 4445;
+/// A port nobody listens on now. Each launch gets its own pair, so a driver
+/// left behind by a failed test cannot answer for the next one.
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -80,15 +84,18 @@ impl App {
     /// Starts the app with `args` on its command line and waits for its page.
     pub async fn launch(args: &[&Path]) -> App {
         let driver_binary = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let (port, native_port) = (free_port(), free_port());
         let tauri_driver = Command::new(&driver_binary)
-            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            // Its own process group: stopping the group stops WebKitWebDriver and the app too.
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start tauri-driver ({driver_binary:?}): {e}"));
         let ready = Instant::now();
-        while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
-            assert!(ready.elapsed() < Duration::from_secs(15), "tauri-driver did not listen on {DRIVER_PORT}");
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(ready.elapsed() < Duration::from_secs(15), "tauri-driver did not listen on {port}");
             std::thread::sleep(Duration::from_millis(100));
         }
         let mut caps = Capabilities::new();
@@ -96,7 +103,7 @@ impl App {
         let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
         caps.set("tauri:options", serde_json::json!({ "application": app_binary(), "args": args }))
             .expect("capability");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps).await.expect("a webdriver session");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a webdriver session");
         App { driver: Some(driver), tauri_driver }
     }
 
@@ -142,8 +149,8 @@ impl App {
         self.drag_by(element, dx.round() as i64, dy.round() as i64).await;
     }
 
-    /// Ends the session, then stops tauri-driver with SIGTERM so that it
-    /// stops WebKitWebDriver too (SIGKILL would leave its port taken).
+    /// Ends the session, then stops tauri-driver's process group with SIGTERM
+    /// (SIGKILL would leave WebKitWebDriver holding its port).
     pub async fn quit(mut self) {
         if let Some(driver) = self.driver.take() {
             let _ = driver.quit().await;
@@ -152,16 +159,15 @@ impl App {
     }
 
     fn stop_driver(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
+        let group = format!("-{}", self.tauri_driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.tauri_driver.wait();
     }
 }
 
 impl Drop for App {
     fn drop(&mut self) {
-        // A failed test lands here without quit(): still free the ports.
-        if let Ok(None) = self.tauri_driver.try_wait() {
-            self.stop_driver();
-        }
+        // A failed test lands here without quit(): still stop everything it started.
+        self.stop_driver();
     }
 }

@@ -21,7 +21,8 @@ async fn starts_on_the_sample_with_five_maps_and_every_node() {
     let tabs = app.wait_for_all("[data-testid=map-tab]", 5).await;
     let mut names = Vec::new();
     for tab in &tabs {
-        names.push(tab.find(By::Css(".map-tab-name")).await.expect("tab name").text().await.expect("text"));
+        let name = tab.find(By::Css(".map-tab-name")).await.expect("tab name");
+        names.push(name.prop("textContent").await.expect("text").unwrap_or_default());
     }
     assert_eq!(names, expected_names);
 
@@ -66,7 +67,8 @@ async fn a_dragged_node_has_its_new_position_in_the_file() {
     .await
     .expect("the new position reaches the file");
     assert!(after.rect.x > before.rect.x + 20.0, "moved right: {} -> {}", before.rect.x, after.rect.x);
-    assert!((after.rect.y - before.rect.y).abs() < 2.0, "not moved down: {} -> {}", before.rect.y, after.rect.y);
+    // React Flow swallows its 3 px drag threshold, so allow a few units either way.
+    assert!((after.rect.y - before.rect.y).abs() < 8.0, "not moved down: {} -> {}", before.rect.y, after.rect.y);
     assert_eq!(after.group, before.group, "still in its tier");
     app.quit().await;
 }
