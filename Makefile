@@ -54,9 +54,11 @@ e2e:
 bindings:
 	TIERMAP_UPDATE_BINDINGS=1 $(CARGO) test -p tiermap-app bindings
 
-# Hot-reloading development window (Vite dev server + tauri dev).
+# Hot-reloading development window (Vite dev server + tauri dev). The Tauri
+# CLI is fetched on demand: make run and make test do not need it.
+TAURI_CLI := npm exec --yes --package=@tauri-apps/cli@2.12.5 -- tauri
 dev: setup
-	cd ui && npm run tauri -- dev
+	$(TAURI_CLI) dev
 
 # A screenshot of the real app on the sample map, for the README.
 screenshot: setup ui app
