@@ -8,6 +8,7 @@ import { MapTabs } from "./panels/MapTabs";
 import { StatusBar, type SaveState } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
 import { OpenProblem, Welcome } from "./panels/OpenProblem";
+import { isTextEntry, shortcutFor } from "./editor/shortcuts";
 
 type Screen =
   | { kind: "loading" }
@@ -78,6 +79,19 @@ export function App() {
     });
     return () => void unlisten.then((stop) => stop());
   }, [historyStep]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTextEntry(event.target)) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action === "open") void core.openDialog();
+      else if (screen.kind === "document") void historyStep(action);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [historyStep, screen.kind]);
 
   useEffect(() => {
     if (!activeMap) return;

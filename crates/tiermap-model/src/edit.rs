@@ -238,6 +238,23 @@ impl Document {
         self.ownerships.values().any(|o| o.person == id) || self.scores.keys().any(|(p, _)| *p == id)
     }
 
+    /// True when applying `edit` would change nothing: it puts a record
+    /// exactly as it already is.
+    pub fn is_noop(&self, edit: &Edit) -> bool {
+        match edit {
+            Edit::PutElement(e) => self.elements.get(&e.id) == Some(e),
+            Edit::PutRelation(r) => self.relations.get(&r.id) == Some(r),
+            Edit::PutMap(m) => self.maps.get(&m.id) == Some(m),
+            Edit::PutGroup(g) => self.groups.get(&g.id) == Some(g),
+            Edit::PutPlacement(p) => self.placements.get(&(p.map, p.element)) == Some(p),
+            Edit::PutOwnership(o) => self.ownerships.get(&o.id) == Some(o),
+            Edit::PutKpi(k) => self.kpis.get(&k.id) == Some(k),
+            Edit::PutScore(s) => self.scores.get(&(s.person, s.part)) == Some(s),
+            Edit::PutActivity(a) => self.activities.get(&(a.activity, a.role)) == Some(a),
+            _ => false,
+        }
+    }
+
     /// Applies one edit and returns its inverse. On error nothing changed.
     pub fn apply(&mut self, edit: &Edit) -> Result<Edit, ModelError> {
         self.check(edit)?;

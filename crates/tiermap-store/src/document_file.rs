@@ -143,16 +143,22 @@ impl DocumentFile {
     }
 
     /// Applies a gesture (a list of edits) as one undo step and returns its
-    /// history number. On error neither the file nor the document changed.
-    pub fn apply(&mut self, label: &str, edits: &[Edit]) -> Result<i64, StoreError> {
+    /// history number, or None when the gesture changes nothing (a drag that
+    /// ends where it started): such a gesture leaves no undo step.
+    /// On error neither the file nor the document changed.
+    pub fn apply(&mut self, label: &str, edits: &[Edit]) -> Result<Option<i64>, StoreError> {
         self.writable()?;
-        let inverse = self.doc.apply_all(edits)?;
-        let written = self.write(edits, |conn| history::record(conn, label, edits, &inverse));
+        let edits: Vec<Edit> = edits.iter().filter(|e| !self.doc.is_noop(e)).cloned().collect();
+        if edits.is_empty() {
+            return Ok(None);
+        }
+        let inverse = self.doc.apply_all(&edits)?;
+        let written = self.write(&edits, |conn| history::record(conn, label, &edits, &inverse));
         if written.is_err() {
             // Put memory back as the file still is.
             let _ = self.doc.apply_all(&inverse);
         }
-        written
+        written.map(Some)
     }
 
     /// Takes back the newest gesture; returns its label.

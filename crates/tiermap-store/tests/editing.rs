@@ -116,3 +116,14 @@ fn starting_content_is_not_an_undo_step() {
     drop(file);
     assert!(DocumentFile::open(&path).unwrap().doc().element(product.id).is_some());
 }
+
+#[test]
+fn a_gesture_that_changes_nothing_leaves_no_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = DocumentFile::create(dir.path().join("doc.tiermap")).unwrap();
+    let (map, product) = product_on_a_map(&mut file);
+    let same = file.doc().placement(map, product.id).cloned().unwrap();
+    let steps = file.history().unwrap().len();
+    assert_eq!(file.apply("move", &[Edit::PutPlacement(same)]).unwrap(), None);
+    assert_eq!(file.history().unwrap().len(), steps);
+}

@@ -1,0 +1,70 @@
+//! The `tiermap` command as a user runs it: output, exit codes, files left alone.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tiermap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tiermap")).args(args).output().expect("run tiermap")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn sample_then_stats_counts_kinds_and_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.tiermap");
+    let file = file.to_str().unwrap();
+    let out = tiermap(&["sample", file]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(file), "says where it wrote");
+
+    let out = tiermap(&["stats", file]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for expected in ["Service area", "Product", "Person", "Human resources", "Pyramid", "Wholesale division", "Organizational alignment"] {
+        assert!(stdout.contains(expected), "stats mentions {expected}:\n{stdout}");
+    }
+    let maps = stdout.lines().filter(|l| l.contains(" elements ")).count();
+    assert_eq!(maps, 5, "one line per map:\n{stdout}");
+}
+
+fn refused(path: &Path, expected: &str) {
+    let before = std::fs::read(path).ok();
+    let out = tiermap(&["stats", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&path.display().to_string()), "names the file: {stderr}");
+    assert!(stderr.contains(expected), "says why ({expected}): {stderr}");
+    assert_eq!(std::fs::read(path).ok(), before, "the file is unchanged");
+}
+
+#[test]
+fn stats_on_bad_files_names_the_file_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(&dir.path().join("missing.tiermap"), "no such file");
+    let text_file = dir.path().join("notes.tiermap");
+    std::fs::write(&text_file, "not a database").unwrap();
+    refused(&text_file, "not a Tiermap document");
+    let other = dir.path().join("other.sqlite");
+    foreign_database(&other);
+    refused(&other, "another application");
+}
+
+/// A valid SQLite database of another application.
+fn foreign_database(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);").unwrap();
+}
+
+#[test]
+fn sample_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keep.tiermap");
+    std::fs::write(&file, "mine").unwrap();
+    let out = tiermap(&["sample", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { isTextEntry, shortcutFor } from "./shortcuts";
+
+const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe("shortcutFor", () => {
+  it("maps the usual undo, redo and open keys", () => {
+    expect(shortcutFor(press("z", { ctrlKey: true }))).toBe("undo");
+    expect(shortcutFor(press("Z", { ctrlKey: true, shiftKey: true }))).toBe("redo");
+    expect(shortcutFor(press("y", { ctrlKey: true }))).toBe("redo");
+    expect(shortcutFor(press("o", { metaKey: true }))).toBe("open");
+  });
+
+  it("ignores plain keys and other combinations", () => {
+    expect(shortcutFor(press("z"))).toBeNull();
+    expect(shortcutFor(press("z", { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(shortcutFor(press("k", { ctrlKey: true }))).toBeNull();
+  });
+});
+
+describe("isTextEntry", () => {
+  it("recognises text fields", () => {
+    expect(isTextEntry(document.createElement("input"))).toBe(true);
+    expect(isTextEntry(document.createElement("div"))).toBe(false);
+    expect(isTextEntry(null)).toBe(false);
+  });
+});
