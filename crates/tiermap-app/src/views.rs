@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
+use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget, Relation};
 
 use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, RelationEdge};
 
@@ -92,6 +92,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
     let edges = doc
         .relations()
         .filter(|r| on_map.contains(&r.source) && on_map.contains(&r.target))
+        .filter(|r| !shown_by_containment(doc, map, r))
         .map(|r| RelationEdge {
             id: r.id.to_string(),
             kind: r.kind.as_str().into(),
@@ -101,6 +102,30 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     Some(MapView { map: map_summary(doc, map), groups, nodes, edges })
+}
+
+/// True when the map already says what `relation` says by containment: its
+/// model's containment relation, with the source inside the target's group.
+/// Drawing the line too would only add clutter across the container.
+fn shown_by_containment(doc: &Document, map: &Map, relation: &Relation) -> bool {
+    if map.model.containment_relation() != Some(relation.kind) {
+        return false;
+    }
+    let group_of = |element: ElementId| doc.placement(map.id, element).and_then(|p| p.group);
+    let (Some(target_group), Some(mut current)) = (group_of(relation.target), group_of(relation.source)) else {
+        return false;
+    };
+    // Walk up from the source's group; meeting the target's group means "inside it".
+    for _ in 0..=doc.groups_of(map.id).len() {
+        if current == target_group {
+            return true;
+        }
+        match doc.group(current).and_then(|g| g.parent) {
+            Some(parent) => current = parent,
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

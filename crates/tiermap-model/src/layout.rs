@@ -16,6 +16,10 @@ pub const PADDING: f64 = 24.0;
 pub const HEADER: f64 = 40.0;
 /// In a column, members wrap into another column after this many.
 const COLUMN_LENGTH: usize = 6;
+/// Width a group needs for its header: about 8 units a character of its
+/// name (13 px bold), plus its kind label and an owner badge.
+const HEADER_CHAR_WIDTH: f64 = 8.0;
+const HEADER_EXTRA: f64 = 180.0;
 
 /// A group to lay out: its members in order, then its nested groups.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,22 +82,30 @@ fn member_offset(index: usize, rows: bool) -> (f64, f64) {
     (col as f64 * (NODE_WIDTH + GAP), row as f64 * (NODE_HEIGHT + GAP))
 }
 
-/// Outer size of a group: its members, then its children beside (rows) or below (columns).
+/// Size of a group's nested groups, side by side.
+fn children_size(spec: &GroupSpec, rows: bool) -> (f64, f64) {
+    let sizes: Vec<(f64, f64)> = spec.children.iter().map(|c| group_size(c, rows)).collect();
+    let width = sizes.iter().map(|s| s.0).sum::<f64>() + GAP * sizes.len().saturating_sub(1) as f64;
+    (width, sizes.iter().map(|s| s.1).fold(0.0, f64::max))
+}
+
+fn header_width(spec: &GroupSpec) -> f64 {
+    spec.name.chars().count() as f64 * HEADER_CHAR_WIDTH + HEADER_EXTRA
+}
+
+/// Outer size of a group: its members, then its nested groups side by side,
+/// beside the members (rows) or below them (columns); never narrower than its header.
 fn group_size(spec: &GroupSpec, rows: bool) -> (f64, f64) {
-    let (mut width, mut height) = members_size(spec.members.len(), rows);
-    for child in &spec.children {
-        let (w, h) = group_size(child, rows);
-        if rows {
-            width += if width > 0.0 { GAP } else { 0.0 } + w;
-            height = height.max(h);
-        } else {
-            height += if height > 0.0 { GAP } else { 0.0 } + h;
-            width = width.max(w);
-        }
-    }
-    let width = width.max(NODE_WIDTH);
-    let height = height.max(NODE_HEIGHT);
-    (width + 2.0 * PADDING, height + HEADER + PADDING)
+    let (members_width, members_height) = members_size(spec.members.len(), rows);
+    let (children_width, children_height) = children_size(spec, rows);
+    let gap = |a: f64, b: f64| if a > 0.0 && b > 0.0 { GAP } else { 0.0 };
+    let (width, height) = if rows {
+        (members_width + gap(members_width, children_width) + children_width, members_height.max(children_height))
+    } else {
+        (members_width.max(children_width), members_height + gap(members_height, children_height) + children_height)
+    };
+    let width = (width.max(NODE_WIDTH) + 2.0 * PADDING).max(header_width(spec));
+    (width, height.max(NODE_HEIGHT) + HEADER + PADDING)
 }
 
 /// Lays out a map: returns the edits that put every group and placement.
@@ -146,10 +158,10 @@ fn place_group(
         rect: Rect::new(x, y, width, height),
         collapsed: false,
     }));
-    // Centre the members inside the group (matters for pyramid tiers).
+    // Centre the members inside the group (pyramid tiers, and groups widened for their header).
     let (members_width, members_height) = members_size(spec.members.len(), rows);
     let inner_width = width - 2.0 * PADDING;
-    let start_x = if rows && spec.children.is_empty() { PADDING + (inner_width - members_width) / 2.0 } else { PADDING };
+    let start_x = if spec.children.is_empty() || !rows { PADDING + (inner_width - members_width).max(0.0) / 2.0 } else { PADDING };
     for (index, element) in spec.members.iter().enumerate() {
         let (dx, dy) = member_offset(index, rows);
         edits.push(Edit::PutPlacement(Placement {
@@ -159,15 +171,16 @@ fn place_group(
             rect: Rect::new(start_x + dx, HEADER + dy, NODE_WIDTH, NODE_HEIGHT),
         }));
     }
-    let (mut cx, mut cy) = if rows {
+    let (children_width, _) = children_size(spec, rows);
+    let (mut cx, cy) = if rows {
         (PADDING + members_width + if members_width > 0.0 { GAP } else { 0.0 }, HEADER)
     } else {
-        (PADDING, HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 })
+        (PADDING + (inner_width - children_width).max(0.0) / 2.0, HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 })
     };
     for child in &spec.children {
         let size = group_size(child, rows);
         place_group(map, Some(id), child, (cx, cy), size, rows, edits);
-        if rows { cx += size.0 + GAP } else { cy += size.1 + GAP }
+        cx += size.0 + GAP;
     }
 }
 
@@ -216,6 +229,32 @@ mod tests {
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_group_is_wide_enough_for_its_name() {
+        let map = MapId::new();
+        let spec = GroupSpec::new("Workflow and collaboration tools", GroupKind::PlatformGroup, vec![ElementId::new()]);
+        let all = rects(&arrange(map, Arrangement::Columns, &[spec], &[]));
+        let (group, member) = (all[0], all[1]);
+        assert!(group.width >= 32.0 * HEADER_CHAR_WIDTH + HEADER_EXTRA);
+        assert!((member.x + member.width / 2.0 - group.width / 2.0).abs() < 1e-9, "member centred");
+    }
+
+    #[test]
+    fn nested_groups_of_a_column_sit_side_by_side_below_the_members() {
+        let map = MapId::new();
+        let mut division = GroupSpec::new("Division", GroupKind::Division, vec![ElementId::new()]);
+        division.children = vec![
+            GroupSpec::new("A", GroupKind::Division, vec![ElementId::new(), ElementId::new()]),
+            GroupSpec::new("B", GroupKind::Division, vec![ElementId::new()]),
+        ];
+        let edits = arrange(map, Arrangement::Columns, &[division], &[]);
+        let groups: Vec<Rect> = edits.iter().filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None }).collect();
+        let (outer, a, b) = (groups[0], groups[1], groups[2]);
+        assert_eq!(a.y, b.y, "side by side");
+        assert!(a.x + a.width <= b.x, "no overlap");
+        assert!(b.x + b.width <= outer.width && a.y + a.height <= outer.height, "inside the division");
     }
 
     #[test]

@@ -131,6 +131,22 @@ vocabulary!(
     }
 );
 
+impl GroupingModel {
+    /// The relation this model shows by putting elements in containers: in a
+    /// market alignment a product inside a segment's lane serves it, in an
+    /// organizational alignment a product inside a division belongs to it,
+    /// in a service grouping a service inside a family rolls up to it.
+    /// A pyramid shows its hierarchy as lines, so it has none.
+    pub fn containment_relation(self) -> Option<RelationKind> {
+        match self {
+            GroupingModel::Market => Some(RelationKind::Serves),
+            GroupingModel::Organizational => Some(RelationKind::BelongsTo),
+            GroupingModel::Service => Some(RelationKind::RollsUpTo),
+            GroupingModel::Pyramid | GroupingModel::Technical | GroupingModel::Freeform => None,
+        }
+    }
+}
+
 vocabulary!(
     /// What a group on a map stands for; typed by the map's grouping model.
     GroupKind {

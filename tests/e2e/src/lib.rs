@@ -81,10 +81,25 @@ pub struct App {
 }
 
 impl App {
-    /// Starts the app with `args` on its command line and waits for its page.
+    /// Starts the app with `args` on its command line. A driver that fails
+    /// to start a session is stopped and a fresh one tried, up to 3 times:
+    /// a slow start of WebKitWebDriver is the machine's hiccup, not the app's.
     pub async fn launch(args: &[&Path]) -> App {
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Self::try_launch(args).await {
+                Ok(app) => return app,
+                Err(error) => last_error = error,
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        panic!("could not start a webdriver session: {last_error}");
+    }
+
+    async fn try_launch(args: &[&Path]) -> Result<App, String> {
         let driver_binary = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
-        let (port, native_port) = (free_port(), free_port());
+        let port = free_port();
+        let native_port = std::iter::repeat_with(free_port).find(|p| *p != port).unwrap_or(port + 1);
         let tauri_driver = Command::new(&driver_binary)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // Its own process group: stopping the group stops WebKitWebDriver and the app too.
@@ -93,18 +108,23 @@ impl App {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start tauri-driver ({driver_binary:?}): {e}"));
+        // From here on, dropping `app` stops the driver's process group.
+        let mut app = App { driver: None, tauri_driver };
         let ready = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(ready.elapsed() < Duration::from_secs(15), "tauri-driver did not listen on {port}");
+            if ready.elapsed() > Duration::from_secs(15) {
+                return Err(format!("tauri-driver did not listen on {port}"));
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
         let mut caps = Capabilities::new();
-        caps.set("browserName", "wry").expect("capability");
+        caps.set("browserName", "wry").map_err(|e| e.to_string())?;
         let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
         caps.set("tauri:options", serde_json::json!({ "application": app_binary(), "args": args }))
-            .expect("capability");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a webdriver session");
-        App { driver: Some(driver), tauri_driver }
+            .map_err(|e| e.to_string())?;
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.map_err(|e| e.to_string())?;
+        app.driver = Some(driver);
+        Ok(app)
     }
 
     pub fn driver(&self) -> &WebDriver {

@@ -1,0 +1,78 @@
+//! What the canvas receives for a map, through the session as the app uses it.
+
+use tiermap_app::Session;
+use tiermap_app::wire::{ItemKind, ItemMove, MapView};
+
+fn sample_session() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.tiermap");
+    tiermap_app::sample::create(&path).unwrap();
+    let mut session = Session::new();
+    session.open(&path).unwrap();
+    (dir, session)
+}
+
+fn view_named(session: &Session, name: &str) -> MapView {
+    let doc = session.document().unwrap();
+    let map = doc.maps.iter().find(|m| m.name == name).unwrap();
+    session.map_view(&map.id).unwrap()
+}
+
+fn edge_kinds(view: &MapView) -> Vec<String> {
+    let mut kinds: Vec<String> = view.edges.iter().map(|e| e.kind.clone()).collect();
+    kinds.dedup();
+    kinds
+}
+
+#[test]
+fn the_relation_a_model_shows_by_containment_is_not_drawn_again() {
+    let (_dir, session) = sample_session();
+    let market = view_named(&session, "Customer banking products");
+    assert!(!edge_kinds(&market).contains(&"serves".to_string()), "lanes show who serves whom");
+    assert!(edge_kinds(&market).contains(&"supports".to_string()), "other relations stay");
+    let org = view_named(&session, "Wholesale division");
+    assert!(!edge_kinds(&org).contains(&"belongs_to".to_string()));
+    assert!(edge_kinds(&org).contains(&"delivered_by".to_string()));
+    let family = view_named(&session, "End-user support and ticketing");
+    assert!(family.edges.is_empty(), "the family container shows the roll-up");
+    let pyramid = view_named(&session, "Human resources");
+    assert_eq!(pyramid.edges.len(), 15, "a pyramid draws its hierarchy");
+}
+
+#[test]
+fn an_element_taken_out_of_its_lane_shows_its_serves_line_again() {
+    let (_dir, mut session) = sample_session();
+    let market = view_named(&session, "Customer banking products");
+    let product = market.nodes.iter().find(|n| n.name == "Online banking").unwrap();
+    let moved = ItemMove { id: product.id.clone(), item: ItemKind::Element, group_id: None, x: 1200.0, y: 40.0 };
+    let after = session.move_items(&market.map.id, &[moved]).unwrap();
+    let serves: Vec<_> = after.edges.iter().filter(|e| e.kind == "serves").collect();
+    assert_eq!(serves.len(), 1);
+    assert_eq!(serves[0].source, product.id);
+    let node = after.nodes.iter().find(|n| n.id == product.id).unwrap();
+    assert_eq!((node.group_id.as_deref(), node.x, node.y), (None, 1200.0, 40.0));
+}
+
+#[test]
+fn groups_come_before_the_groups_and_elements_inside_them() {
+    let (_dir, session) = sample_session();
+    let org = view_named(&session, "Wholesale division");
+    let position = |id: &str| org.groups.iter().position(|g| g.id == id).unwrap();
+    for group in &org.groups {
+        if let Some(parent) = &group.parent_id {
+            assert!(position(parent) < position(&group.id));
+        }
+    }
+    assert_eq!(org.groups.iter().filter(|g| g.parent_id.is_some()).count(), 2, "two departments nested in the division");
+}
+
+#[test]
+fn moving_to_an_unknown_group_is_refused_and_changes_nothing() {
+    let (_dir, mut session) = sample_session();
+    let view = view_named(&session, "Human resources");
+    let node = &view.nodes[0];
+    let stray = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: Some("0190a1b2-0000-7000-8000-000000000000".into()), x: 0.0, y: 0.0 };
+    let error = session.move_items(&view.map.id, &[stray]).unwrap_err();
+    assert_eq!(error.code, tiermap_app::ErrorCode::InvalidEdit);
+    assert_eq!(session.map_view(&view.map.id).unwrap(), view);
+}
