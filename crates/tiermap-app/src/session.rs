@@ -29,7 +29,12 @@ impl Session {
     }
 
     /// Opens a document, replacing the open one only if opening succeeds.
+    /// Opening the document that is already open just shows it.
     pub fn open(&mut self, path: impl AsRef<Path>) -> Result<DocumentView, AppError> {
+        let same = |a: &Path, b: &Path| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+        if self.file.as_ref().is_some_and(|open| same(open.path(), path.as_ref())) {
+            return self.document();
+        }
         let file = DocumentFile::open(path)?;
         self.file = Some(file);
         self.document()

@@ -76,3 +76,11 @@ fn moving_to_an_unknown_group_is_refused_and_changes_nothing() {
     assert_eq!(error.code, tiermap_app::ErrorCode::InvalidEdit);
     assert_eq!(session.map_view(&view.map.id).unwrap(), view);
 }
+
+#[test]
+fn opening_the_open_document_again_keeps_it_open() {
+    let (dir, mut session) = sample_session();
+    let again = session.open(dir.path().join("sample.tiermap")).unwrap();
+    assert_eq!(again.maps.len(), 5);
+    assert!(!again.read_only);
+}

@@ -17,14 +17,33 @@ use crate::schema::{SCHEMA_VERSION, migrate};
 /// An open document file.
 pub struct DocumentFile {
     path: PathBuf,
+    // Declared before `_writer_lock` so it closes first: the lock's file
+    // handle is released only after SQLite is done with the file.
     conn: Connection,
     doc: Document,
     read_only: bool,
+    /// Held by the one process that may write the document (flock).
+    _writer_lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for DocumentFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DocumentFile").field("path", &self.path).field("read_only", &self.read_only).finish()
+    }
+}
+
+/// Takes the document's writer lock, or says who has it. The lock is an
+/// advisory flock on the file itself, released when the process ends, even
+/// by SIGKILL, so a crash never leaves a document locked.
+fn writer_lock(path: &Path) -> Result<std::fs::File, StoreError> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .open(path)
+        .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked { path: path.to_owned() }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io { path: path.to_owned(), source }),
     }
 }
 
@@ -56,16 +75,19 @@ impl DocumentFile {
         }
         let result = (|| {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let mut conn = Connection::open_with_flags(path, flags)?;
-            configure(&conn)?;
-            migrate(&mut conn, 0)?;
-            Ok(conn)
+            let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite_error(path))?;
+            let lock = writer_lock(path)?;
+            configure(&conn).map_err(sqlite_error(path))?;
+            migrate(&mut conn, 0).map_err(sqlite_error(path))?;
+            Ok((conn, lock))
         })();
         match result {
-            Ok(conn) => Ok(DocumentFile { path: path.to_owned(), conn, doc: Document::new(), read_only: false }),
-            Err(source) => {
+            Ok((conn, lock)) => {
+                Ok(DocumentFile { path: path.to_owned(), conn, doc: Document::new(), read_only: false, _writer_lock: Some(lock) })
+            }
+            Err(error) => {
                 let _ = std::fs::remove_file(path);
-                Err(sqlite_error(path)(source))
+                Err(error)
             }
         }
     }
@@ -90,13 +112,16 @@ impl DocumentFile {
         }
     }
 
-    /// Opens a document for reading and writing (read-only if the file is).
-    /// An older schema is migrated after a backup copy is written beside it.
+    /// Opens a document for reading and writing: read-only if the file's
+    /// permissions say so, refused ([`StoreError::Locked`]) while another
+    /// process or window writes it. An older schema is migrated after a
+    /// backup copy is written beside it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         Self::open_with(path.as_ref(), false)
     }
 
-    /// Opens a document that will not be changed.
+    /// Opens a document that will not be changed. Works while another
+    /// process writes it (it sees each committed change on reopening).
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         Self::open_with(path.as_ref(), true)
     }
@@ -104,6 +129,11 @@ impl DocumentFile {
     fn open_with(path: &Path, read_only: bool) -> Result<Self, StoreError> {
         let version = probe(path)?;
         let to_error = sqlite_error(path);
+        // Permissions decide, not only SQLite: root may write a read-only file,
+        // but the person who made it read-only expects it left alone.
+        let read_only = read_only
+            || std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
+        let writer_lock = if read_only { None } else { Some(writer_lock(path)?) };
         let access = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
         let mut conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(&to_error)?;
         configure(&conn).map_err(&to_error)?;
@@ -123,7 +153,7 @@ impl DocumentFile {
             LoadError::Sqlite(source) => to_error(source),
             LoadError::Model(source) => StoreError::Corrupt { path: path.to_owned(), detail: source.to_string() },
         })?;
-        Ok(DocumentFile { path: path.to_owned(), conn, doc, read_only })
+        Ok(DocumentFile { path: path.to_owned(), conn, doc, read_only, _writer_lock: writer_lock })
     }
 
     pub fn path(&self) -> &Path {

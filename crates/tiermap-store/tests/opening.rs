@@ -110,3 +110,23 @@ fn creating_over_an_existing_file_is_refused() {
     assert!(matches!(DocumentFile::create(&path), Err(StoreError::AlreadyExists { .. })));
     assert_eq!(bytes_of(&path), b"keep me");
 }
+
+#[test]
+fn an_older_document_is_backed_up_beside_it_before_migrating() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("old.tiermap");
+    // A Tiermap file at schema version 0: marked as ours, no tables yet.
+    let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap_or_else(|e| panic!("{e}"));
+    conn.execute_batch("CREATE TABLE scratch (x); DROP TABLE scratch;").unwrap_or_else(|e| panic!("{e}"));
+    drop(conn);
+    let before = bytes_of(&path);
+    let file = DocumentFile::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.doc().elements().count(), 0);
+    drop(file);
+    let backup = dir.path().join("old.tiermap.v0.bak");
+    assert_eq!(bytes_of(&backup), before, "the backup is the file as it was");
+    let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap_or_default();
+    assert_eq!(version, SCHEMA_VERSION);
+}
