@@ -7,7 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod history;
 mod stats;
+
+/// How a command that ran ended: done, or it found a problem (exit 1).
+pub enum Outcome {
+    Done,
+    Problem,
+}
 
 #[derive(Parser)]
 #[command(name = "tiermap", version, about = "Map products, services and their owners")]
@@ -27,6 +34,18 @@ enum Command {
     Stats {
         file: PathBuf,
     },
+    /// Take back the last change to a document (as Ctrl+Z in the app).
+    Undo {
+        file: PathBuf,
+    },
+    /// Bring back the change undone last.
+    Redo {
+        file: PathBuf,
+    },
+    /// List the changes stored in a document, oldest first.
+    History {
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -34,11 +53,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sample { file } => tiermap_app::sample::create(&file).map(|()| {
             println!("Wrote the sample document to {}", file.display());
+            Outcome::Done
         }),
         Command::Stats { file } => stats::run(&file),
+        Command::Undo { file } => history::undo(&file),
+        Command::Redo { file } => history::redo(&file),
+        Command::History { file } => history::list(&file),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Problem) => ExitCode::from(1),
         Err(error) => {
             eprintln!("tiermap: {error}");
             ExitCode::from(2)

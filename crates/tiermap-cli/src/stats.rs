@@ -5,10 +5,12 @@ use std::path::Path;
 use tiermap_app::AppError;
 use tiermap_store::DocumentFile;
 
-pub fn run(path: &Path) -> Result<(), AppError> {
+use crate::Outcome;
+
+pub fn run(path: &Path) -> Result<Outcome, AppError> {
     let file = DocumentFile::open_read_only(path)?;
     print!("{}", render(&file));
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 fn render(file: &DocumentFile) -> String {

@@ -68,3 +68,41 @@ fn sample_refuses_to_overwrite() {
     assert!(text(&out.stderr).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
 }
+
+#[test]
+fn undo_redo_and_history_work_on_the_file() {
+    use tiermap_model::{Edit, Element, ElementKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.tiermap");
+    let mut file = tiermap_store::DocumentFile::create(&path).unwrap();
+    let team = Element::new(ElementKind::Team, "Payments team 3");
+    file.apply("Add Payments team 3", &[Edit::PutElement(team.clone())]).unwrap();
+    drop(file);
+    let file_arg = path.to_str().unwrap();
+
+    let out = tiermap(&["history", file_arg]);
+    assert!(text(&out.stdout).contains("Add Payments team 3") && text(&out.stdout).contains("done"));
+
+    let out = tiermap(&["undo", file_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "Undid: Add Payments team 3");
+    assert!(tiermap_store::DocumentFile::open_read_only(&path).unwrap().doc().element(team.id).is_none());
+
+    let out = tiermap(&["undo", file_arg]);
+    assert_eq!(out.status.code(), Some(1), "nothing left to undo");
+    assert!(text(&out.stderr).contains("nothing to undo"));
+
+    let out = tiermap(&["redo", file_arg]);
+    assert!(out.status.success());
+    assert!(tiermap_store::DocumentFile::open_read_only(&path).unwrap().doc().element(team.id).is_some());
+}
+
+#[test]
+fn undo_is_refused_while_another_process_writes_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.tiermap");
+    let _writer = tiermap_store::DocumentFile::create(&path).unwrap();
+    let out = tiermap(&["undo", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("open in another"), "{}", text(&out.stderr));
+}
