@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, KpiId, MapId, OwnershipId, RelationId};
 use crate::records::{
     ActivityCell, CapabilityScore, Element, Group, Kpi, Map, OwnedTarget, Ownership, Placement,
@@ -122,6 +123,23 @@ impl Document {
             .map(|kind| (*kind, self.elements.values().filter(|e| e.kind == *kind).count()))
             .filter(|(_, n)| *n > 0)
             .collect()
+    }
+
+    /// Every record as the edits that recreate the document in an empty one,
+    /// in an order that applies (what a record refers to comes first).
+    pub fn to_edits(&self) -> Vec<Edit> {
+        let mut edits: Vec<Edit> = self.elements.values().cloned().map(Edit::PutElement).collect();
+        edits.extend(self.relations.values().cloned().map(Edit::PutRelation));
+        edits.extend(self.maps.values().cloned().map(Edit::PutMap));
+        let mut groups: Vec<&Group> = self.groups.values().collect();
+        groups.sort_by_key(|g| (self.group_depth(g.id), g.id));
+        edits.extend(groups.into_iter().cloned().map(Edit::PutGroup));
+        edits.extend(self.placements.values().cloned().map(Edit::PutPlacement));
+        edits.extend(self.ownerships.values().cloned().map(Edit::PutOwnership));
+        edits.extend(self.kpis.values().cloned().map(Edit::PutKpi));
+        edits.extend(self.scores.values().cloned().map(Edit::PutScore));
+        edits.extend(self.activities.values().cloned().map(Edit::PutActivity));
+        edits
     }
 
     pub fn is_person(&self, id: ElementId) -> bool {

@@ -127,3 +127,17 @@ fn a_gesture_that_changes_nothing_leaves_no_undo_step() {
     assert_eq!(file.apply("move", &[Edit::PutPlacement(same)]).unwrap(), None);
     assert_eq!(file.history().unwrap().len(), steps);
 }
+
+/// Regression: serde_json's default float parsing is off by one ULP for some
+/// values, so an undone move came back 100.39515718152731 instead of ...732.
+#[test]
+fn positions_come_back_exactly_after_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = DocumentFile::create(dir.path().join("doc.tiermap")).unwrap();
+    let (map, product) = product_on_a_map(&mut file);
+    let exact = Placement { map, element: product.id, group: None, rect: Rect::new(11.443020277509117, 100.39515718152732, 180.0, 88.0) };
+    file.apply("place", &[Edit::PutPlacement(exact.clone())]).unwrap();
+    file.apply("move", &[Edit::PutPlacement(Placement { rect: Rect::new(0.0, 0.0, 180.0, 88.0), ..exact.clone() })]).unwrap();
+    file.undo().unwrap();
+    assert_eq!(file.doc().placement(map, product.id), Some(&exact));
+}
