@@ -25,6 +25,7 @@ pub enum ErrorCode {
     NothingToRedo,
     NoDocument,
     UnknownId,
+    InvalidInput,
 }
 
 /// An error for the person using the app: `{ code, message }` on the wire.

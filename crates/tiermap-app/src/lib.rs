@@ -13,6 +13,7 @@ pub mod bindings;
 mod error;
 pub mod sample;
 mod session;
+pub mod transfer;
 mod views;
 pub mod wire;
 

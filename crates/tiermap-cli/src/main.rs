@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod history;
 mod stats;
+mod transfer;
 
 /// How a command that ran ended: done, or it found a problem (exit 1).
 pub enum Outcome {
@@ -46,6 +47,23 @@ enum Command {
     History {
         file: PathBuf,
     },
+    /// Write a document in another format.
+    Export {
+        file: PathBuf,
+        /// json: every record, for other tools and for `tiermap import`.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Make a new document from a file (a Tiermap .json export).
+    Import {
+        source: PathBuf,
+        /// The new document; must not exist yet.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -59,6 +77,8 @@ fn main() -> ExitCode {
         Command::Undo { file } => history::undo(&file),
         Command::Redo { file } => history::redo(&file),
         Command::History { file } => history::list(&file),
+        Command::Export { file, format, output } => transfer::export(&file, &format, &output),
+        Command::Import { source, output } => transfer::import(&source, &output),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

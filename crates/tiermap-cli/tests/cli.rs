@@ -106,3 +106,32 @@ fn undo_is_refused_while_another_process_writes_the_document() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("open in another"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn export_then_import_gives_back_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("sample.tiermap");
+    let json = dir.path().join("sample.json");
+    let copy = dir.path().join("copy.tiermap");
+    assert!(tiermap(&["sample", doc.to_str().unwrap()]).status.success());
+    let out = tiermap(&["export", doc.to_str().unwrap(), "--format", "json", "-o", json.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = tiermap(&["import", json.to_str().unwrap(), "-o", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("62 elements on 5 maps"), "{}", text(&out.stdout));
+    let original = tiermap_store::DocumentFile::open_read_only(&doc).unwrap();
+    let imported = tiermap_store::DocumentFile::open_read_only(&copy).unwrap();
+    assert_eq!(original.doc(), imported.doc());
+}
+
+#[test]
+fn a_bad_import_writes_nothing_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("bad.json");
+    std::fs::write(&json, r#"{"format": "tiermap", "version": 7}"#).unwrap();
+    let target = dir.path().join("new.tiermap");
+    let out = tiermap(&["import", json.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("bad.json") && text(&out.stderr).contains("version 7"), "{}", text(&out.stderr));
+    assert!(!target.exists());
+}

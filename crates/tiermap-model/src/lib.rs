@@ -12,6 +12,7 @@ mod document;
 mod edit;
 mod error;
 mod ids;
+pub mod interchange;
 pub mod layout;
 mod records;
 mod vocabulary;

@@ -1,0 +1,45 @@
+//! Reading the JSON interchange file (written by tiermap-export).
+
+use std::path::Path;
+
+use tiermap_model::interchange::{FORMAT_NAME, FORMAT_VERSION, Interchange, InterchangeHeader};
+use tiermap_model::{Document, Edit};
+
+use crate::{ImportError, MAX_INPUT_BYTES};
+
+fn syntax(path: &Path, error: &serde_json::Error) -> ImportError {
+    // serde_json's message ends in " at line L column C"; we say that ourselves.
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    ImportError::Syntax { path: path.to_owned(), line: error.line(), column: error.column(), message }
+}
+
+/// Reads a Tiermap JSON file into the edits that build its document.
+pub fn read_json(path: &Path) -> Result<Vec<Edit>, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let header: InterchangeHeader = serde_json::from_slice(&bytes).map_err(|e| syntax(path, &e))?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(ImportError::NotTiermap { path: path.to_owned() });
+    }
+    match header.version {
+        Some(FORMAT_VERSION) => {}
+        found => {
+            return Err(ImportError::UnsupportedVersion { path: path.to_owned(), found: found.unwrap_or(0), supported: FORMAT_VERSION });
+        }
+    }
+    let interchange: Interchange = serde_json::from_slice(&bytes).map_err(|e| syntax(path, &e))?;
+    // Check every record against the model, naming the record that is wrong.
+    let mut doc = Document::new();
+    let mut edits = Vec::new();
+    for (location, edit) in interchange.into_located_edits() {
+        doc.apply(&edit)
+            .map_err(|e| ImportError::Invalid { path: path.to_owned(), location, message: e.to_string() })?;
+        edits.push(edit);
+    }
+    Ok(edits)
+}
