@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -49,6 +49,10 @@ ui-tests:
 e2e:
 	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
 	  $(XVFB) $(CARGO) test -p tiermap-e2e -- --test-threads=1
+
+# Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
+bench:
+	$(CARGO) run --release -p tiermap-cli -- bench --dir "$$(mktemp -d)"
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

@@ -11,6 +11,7 @@
 
 pub mod bindings;
 mod error;
+pub mod generate;
 pub mod sample;
 mod session;
 pub mod transfer;

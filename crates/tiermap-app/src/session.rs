@@ -67,15 +67,15 @@ impl Session {
     pub fn document(&self) -> Result<DocumentView, AppError> {
         let file = self.file()?;
         let doc = file.doc();
-        let history = file.history()?;
+        let (can_undo, can_redo) = file.undo_state()?;
         Ok(DocumentView {
             path: file.path().display().to_string(),
             file_name: file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             read_only: file.is_read_only(),
             maps: doc.maps().into_iter().map(|m| views::map_summary(doc, m)).collect(),
             element_count: doc.elements().count() as u32,
-            can_undo: history.iter().any(|h| !h.undone),
-            can_redo: history.iter().any(|h| h.undone),
+            can_undo,
+            can_redo,
         })
     }
 

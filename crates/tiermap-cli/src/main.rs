@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod history;
 mod stats;
 mod transfer;
@@ -57,6 +58,15 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Time the document core on generated portfolios (use a release build).
+    Bench {
+        /// Portfolio sizes, in elements.
+        #[arg(long, value_delimiter = ',', default_values_t = [1000, 10000, 50000])]
+        sizes: Vec<usize>,
+        /// Folder for the generated documents (removed afterwards).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
     /// Make a new document from a file (a Tiermap .json export).
     Import {
         source: PathBuf,
@@ -79,6 +89,7 @@ fn main() -> ExitCode {
         Command::History { file } => history::list(&file),
         Command::Export { file, format, output } => transfer::export(&file, &format, &output),
         Command::Import { source, output } => transfer::import(&source, &output),
+        Command::Bench { sizes, dir } => bench::run(&sizes, &dir),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

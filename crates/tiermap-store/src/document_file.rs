@@ -229,6 +229,11 @@ impl DocumentFile {
         Ok(seq)
     }
 
+    /// Whether undo and redo have something to do: (can undo, can redo).
+    pub fn undo_state(&self) -> Result<(bool, bool), StoreError> {
+        history::state(&self.conn).map_err(sqlite_error(&self.path))
+    }
+
     /// The gestures of this document, oldest first.
     pub fn history(&self) -> Result<Vec<HistoryEntry>, StoreError> {
         history::list(&self.conn).map_err(sqlite_error(&self.path))

@@ -50,6 +50,14 @@ pub(crate) fn mark(conn: &Connection, seq: i64, undone: bool) -> rusqlite::Resul
     Ok(())
 }
 
+/// Whether there is something to undo and something to redo.
+pub(crate) fn state(conn: &Connection) -> rusqlite::Result<(bool, bool)> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM history WHERE undone = 0), EXISTS (SELECT 1 FROM history WHERE undone = 1)",
+    )?
+    .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+}
+
 pub(crate) fn list(conn: &Connection) -> rusqlite::Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT seq, label, json_array_length(forward), undone, created_at FROM history ORDER BY seq",

@@ -1,0 +1,91 @@
+//! `tiermap bench`: how fast the document core is on generated portfolios.
+//! Prints a Markdown table for BENCHMARKS.md. Run it on a release build
+//! (`make bench`); numbers from a debug build mean little.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use tiermap_app::{AppError, generate};
+use tiermap_model::{Edit, Element, ElementKind, Placement, Rect};
+use tiermap_store::DocumentFile;
+
+use crate::Outcome;
+
+/// Single edits timed per size, for the p50 and p99.
+const SINGLE_EDITS: usize = 300;
+/// Opens timed per size; the median is reported.
+const OPENS: usize = 7;
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+pub fn run(sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
+    println!("| elements | create (bulk insert) | open (median of {OPENS}) | one edit p50 | one edit p99 | 50-node move | undo of it | insert 10k as one gesture | file size |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &size in sizes {
+        let path = dir.join(format!("bench-{size}.tiermap"));
+        let _ = std::fs::remove_file(&path);
+        let edits = generate::portfolio(size);
+
+        let start = Instant::now();
+        drop(DocumentFile::create_with(&path, &edits)?);
+        let create = start.elapsed();
+
+        let mut opens: Vec<Duration> = (0..OPENS)
+            .map(|_| {
+                let start = Instant::now();
+                let file = DocumentFile::open(&path);
+                let elapsed = start.elapsed();
+                file.map(|_| elapsed)
+            })
+            .collect::<Result<_, _>>()?;
+        opens.sort();
+        let open = opens[OPENS / 2];
+
+        let mut file = DocumentFile::open(&path)?;
+        let placements: Vec<Placement> = file.doc().placements().take(SINGLE_EDITS.max(50)).cloned().collect();
+        let moved = |p: &Placement, by: f64| Placement { rect: Rect { x: p.rect.x + by, ..p.rect }, ..p.clone() };
+        let mut singles = Vec::with_capacity(SINGLE_EDITS);
+        for (i, placement) in placements.iter().cycle().take(SINGLE_EDITS).enumerate() {
+            let edit = Edit::PutPlacement(moved(placement, 1.0 + i as f64));
+            let start = Instant::now();
+            file.apply("Move", &[edit])?;
+            singles.push(start.elapsed());
+        }
+        singles.sort();
+
+        let gesture: Vec<Edit> = placements.iter().take(50).map(|p| Edit::PutPlacement(moved(p, 500.0))).collect();
+        let start = Instant::now();
+        file.apply("Move 50 items", &gesture)?;
+        let move_50 = start.elapsed();
+        let start = Instant::now();
+        file.undo()?;
+        let undo = start.elapsed();
+
+        let inserts: Vec<Edit> = (0..10_000).map(|i| Edit::PutElement(Element::new(ElementKind::Application, format!("Imported {i}")))).collect();
+        let start = Instant::now();
+        file.apply("Import 10k", &inserts)?;
+        let insert_10k = start.elapsed();
+
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "| {size} | {} ms | {} ms | {} ms | {} ms | {} ms | {} ms | {} ms | {:.1} MB |",
+            ms(create),
+            ms(open),
+            ms(percentile(&singles, 0.5)),
+            ms(percentile(&singles, 0.99)),
+            ms(move_50),
+            ms(undo),
+            ms(insert_10k),
+            bytes as f64 / 1e6
+        );
+        drop(file);
+        let _ = std::fs::remove_file(&path);
+    }
+    Ok(Outcome::Done)
+}
