@@ -21,7 +21,7 @@ pub fn portfolio(elements: usize) -> Vec<Edit> {
     let people = elements / 20;
     let applications = elements.saturating_sub(areas + products + services + people);
     let mut edits = Vec::with_capacity(elements * 4);
-    let mut add = |kind: ElementKind, name: String, edits: &mut Vec<Edit>| {
+    let add = |kind: ElementKind, name: String, edits: &mut Vec<Edit>| {
         let element = Element::new(kind, name);
         let id = element.id;
         edits.push(Edit::PutElement(element));

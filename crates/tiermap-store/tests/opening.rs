@@ -13,7 +13,7 @@ fn bytes_of(path: &Path) -> Vec<u8> {
 /// Opens `path`, expects the error `matches`, and checks the file did not change.
 fn refused(path: &Path, matches: fn(&StoreError) -> bool) -> String {
     let before = bytes_of(path);
-    let error = DocumentFile::open(path).err().expect("opening must fail");
+    let error = DocumentFile::open(path).expect_err("opening must fail");
     assert!(matches(&error), "unexpected error: {error:?}");
     let message = error.to_string();
     assert!(message.contains(&path.display().to_string()), "the message names the file: {message}");
