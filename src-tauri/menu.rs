@@ -10,6 +10,7 @@ pub const MENU_EVENT: &str = "menu";
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
         .item(&MenuItemBuilder::with_id("open", "Open…").accelerator("CmdOrCtrl+O").build(app)?)
+        .item(&MenuItemBuilder::with_id("save_as", "Save As…").accelerator("CmdOrCtrl+Shift+S").build(app)?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
         .build()?;
@@ -23,6 +24,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 pub fn on_event(app: &AppHandle, id: &str) {
     match id {
         "open" => crate::open_file::pick_and_open(app),
+        "save_as" => crate::open_file::pick_and_save_as(app),
         other => {
             let _ = app.emit(MENU_EVENT, other);
         }

@@ -23,6 +23,25 @@ pub fn open(app: &AppHandle, path: &Path) {
     let _ = app.emit(DOCUMENT_CHANGED, ());
 }
 
+/// Shows the native save dialog; copies the document there and continues in the copy.
+pub fn pick_and_save_as(app: &AppHandle) {
+    let current = app.state::<Shell>().session().document().ok();
+    let Some(current) = current else { return };
+    let suggested = current.file_name.trim_end_matches(".tiermap").to_owned() + " copy.tiermap";
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Save a copy of the document as")
+        .set_file_name(suggested)
+        .add_filter("Tiermap document", &["tiermap"])
+        .save_file(move |picked| {
+            if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
+                handle.state::<Shell>().session().save_as_for_window(&path);
+                let _ = handle.emit(DOCUMENT_CHANGED, ());
+            }
+        });
+}
+
 /// Shows the native open dialog; opens the chosen file, if any.
 pub fn pick_and_open(app: &AppHandle) {
     let handle = app.clone();

@@ -26,17 +26,25 @@ export function App() {
   const [view, setView] = useState<MapView | null>(null);
   const [save, setSave] = useState<SaveState>("saved");
   const [notice, setNotice] = useState<string | null>(null);
+  // Counts documents loaded, so the map is fetched again even when the tab stays.
+  const [loads, setLoads] = useState(0);
 
   // What the window shows after start-up or after another document was opened.
   const load = useCallback(async () => {
     try {
       const { document, error } = await core.startup();
+      if (error && document) {
+        // Save As or opening another file failed: the document stays open as it was.
+        setNotice(error.message);
+        return;
+      }
       if (error) {
         setScreen({ kind: "problem", error: new CoreError(error.code, error.message) });
       } else if (document) {
         setScreen({ kind: "document", doc: document });
-        setActiveMap(document.maps[0]?.id ?? null);
-        setView(null);
+        // Keep the tab when the new document has the same map (Save As).
+        setActiveMap((current) => (document.maps.some((m) => m.id === current) ? current : (document.maps[0]?.id ?? null)));
+        setLoads((n) => n + 1);
         setSave("saved");
       } else {
         setScreen({ kind: "welcome" });
@@ -103,7 +111,7 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [activeMap]);
+  }, [activeMap, loads]);
 
   useEffect(() => {
     const title = doc ? `${doc.file_name} — Tiermap` : "Tiermap";

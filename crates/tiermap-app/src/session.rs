@@ -123,6 +123,38 @@ impl Session {
         self.map_view(map_id)
     }
 
+    /// Copies the open document to `dest` (a `.tiermap` extension is added
+    /// when missing) and continues in the copy, as Save As does. The copy has
+    /// the whole undo history. On failure the open document stays open.
+    pub fn save_as(&mut self, dest: impl AsRef<Path>) -> Result<DocumentView, AppError> {
+        let mut dest = dest.as_ref().to_owned();
+        if dest.extension().is_none() {
+            dest.set_extension("tiermap");
+        }
+        let file = self.file()?;
+        if dest == file.path() {
+            return self.document();
+        }
+        file.save_as(&dest)?;
+        let original = file.path().to_owned();
+        // Release the original before opening the copy; if the copy cannot
+        // be opened, go back to the original rather than to nothing.
+        self.file = None;
+        match DocumentFile::open(&dest) {
+            Ok(copy) => self.file = Some(copy),
+            Err(error) => {
+                self.file = DocumentFile::open(&original).ok();
+                return Err(error.into());
+            }
+        }
+        self.document()
+    }
+
+    /// Save As for a window: a failure is kept for [`Session::startup`].
+    pub fn save_as_for_window(&mut self, dest: impl AsRef<Path>) {
+        self.open_error = self.save_as(dest).err();
+    }
+
     /// Takes back the last gesture; returns the document as it now is.
     pub fn undo(&mut self) -> Result<DocumentView, AppError> {
         self.file_mut()?.undo()?;

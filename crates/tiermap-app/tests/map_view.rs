@@ -84,3 +84,59 @@ fn opening_the_open_document_again_keeps_it_open() {
     assert_eq!(again.maps.len(), 5);
     assert!(!again.read_only);
 }
+
+#[test]
+fn one_element_on_two_maps_is_renamed_everywhere_and_removing_it_from_one_map_keeps_it() {
+    use tiermap_model::{Edit, Element, ElementKind, GroupingModel, Map, MapId, Placement, Rect};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.tiermap");
+    let payroll = Element::new(ElementKind::Product, "Payroll");
+    let maps = [MapId::new(), MapId::new()];
+    let mut edits = vec![Edit::PutElement(payroll.clone())];
+    for (i, map) in maps.iter().enumerate() {
+        edits.push(Edit::PutMap(Map { id: *map, name: format!("Map {i}"), model: GroupingModel::Freeform, position: i as i64 }));
+        edits.push(Edit::PutPlacement(Placement { map: *map, element: payroll.id, group: None, rect: Rect::new(0.0, 0.0, 180.0, 88.0) }));
+    }
+    let mut file = tiermap_store::DocumentFile::create_with(&path, &edits).unwrap();
+    file.apply("Rename", &[Edit::PutElement(Element { name: "Payroll services".into(), ..payroll.clone() })]).unwrap();
+    file.apply("Remove from map", &[Edit::DeletePlacement { map: maps[1], element: payroll.id }]).unwrap();
+    drop(file);
+
+    let mut session = Session::new();
+    session.open(&path).unwrap();
+    let first = session.map_view(&maps[0].to_string()).unwrap();
+    assert_eq!(first.nodes[0].name, "Payroll services");
+    assert!(session.map_view(&maps[1].to_string()).unwrap().nodes.is_empty());
+    assert_eq!(session.document().unwrap().element_count, 1, "still in the document");
+}
+
+#[test]
+fn save_as_continues_in_a_copy_with_its_history() {
+    let (dir, mut session) = sample_session();
+    let view = view_named(&session, "Human resources");
+    let node = &view.nodes[0];
+    let moved = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: node.group_id.clone(), x: node.x + 40.0, y: node.y };
+    session.move_items(&view.map.id, &[moved]).unwrap();
+
+    let copy = session.save_as(dir.path().join("target state")).unwrap();
+    assert!(copy.path.ends_with("target state.tiermap"), "{}", copy.path);
+    assert!(copy.can_undo, "the history came along");
+    // The original is free again: another writer can open it.
+    tiermap_store::DocumentFile::open(dir.path().join("sample.tiermap")).unwrap();
+    session.undo().unwrap();
+    let in_copy = session.map_view(&view.map.id).unwrap();
+    assert_eq!(in_copy.nodes[0].x, node.x, "undo works in the copy");
+}
+
+#[test]
+fn save_as_over_a_document_open_elsewhere_is_refused_and_nothing_changes() {
+    let (dir, mut session) = sample_session();
+    let other = dir.path().join("other.tiermap");
+    tiermap_app::sample::create(&other).unwrap();
+    let _elsewhere = tiermap_store::DocumentFile::open(&other).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let error = session.save_as(&other).unwrap_err();
+    assert_eq!(error.code, tiermap_app::ErrorCode::Locked);
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    assert!(session.document().unwrap().path.ends_with("sample.tiermap"), "still on the original");
+}

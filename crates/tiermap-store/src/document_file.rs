@@ -241,8 +241,12 @@ impl DocumentFile {
 
     /// Writes a consistent copy of the document to `dest` (through the SQLite
     /// backup API into a temporary file, then renamed into place).
+    /// Refuses to replace a document that another process is writing.
     pub fn save_as(&self, dest: impl AsRef<Path>) -> Result<(), StoreError> {
         let dest = dest.as_ref();
+        if dest.exists() {
+            drop(writer_lock(dest)?);
+        }
         let tmp = dest.with_extension("tiermap-saving");
         let to_error = sqlite_error(dest);
         let _ = std::fs::remove_file(&tmp);
