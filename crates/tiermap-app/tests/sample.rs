@@ -51,3 +51,20 @@ fn the_sample_is_not_written_over_an_existing_file() {
     assert_eq!(error.code, tiermap_app::ErrorCode::AlreadyExists);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep");
 }
+
+#[test]
+fn the_sample_is_well_formed_no_errors_and_no_warnings() {
+    use tiermap_model::validate::{Severity, validate};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.tiermap");
+    tiermap_app::sample::create(&path).unwrap();
+    let file = DocumentFile::open(&path).unwrap();
+    let report = validate(file.doc());
+    let serious: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| format!("{} {}: {}", d.severity, d.rule, d.message))
+        .collect();
+    assert!(serious.is_empty(), "the sample has findings:\n{}", serious.join("\n"));
+}

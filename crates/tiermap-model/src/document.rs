@@ -10,6 +10,7 @@ use crate::records::{
     ActivityCell, CapabilityScore, Element, Group, Kpi, Map, OwnedTarget, Ownership, Placement,
     Relation,
 };
+use crate::validate::ValidationSettings;
 use crate::vocabulary::{Activity, CapabilityPart, ElementKind, Role};
 
 /// All records of a document, each table ordered by key so that iteration,
@@ -25,6 +26,7 @@ pub struct Document {
     pub(crate) kpis: BTreeMap<KpiId, Kpi>,
     pub(crate) scores: BTreeMap<(ElementId, CapabilityPart), CapabilityScore>,
     pub(crate) activities: BTreeMap<(Activity, Role), ActivityCell>,
+    pub(crate) validation: ValidationSettings,
 }
 
 impl Document {
@@ -115,6 +117,10 @@ impl Document {
     pub fn activities(&self) -> impl Iterator<Item = &ActivityCell> {
         self.activities.values()
     }
+    /// How this document wants to be validated.
+    pub fn validation_settings(&self) -> &ValidationSettings {
+        &self.validation
+    }
 
     /// Number of elements of each kind, in vocabulary order (kinds with none left out).
     pub fn count_by_kind(&self) -> Vec<(ElementKind, usize)> {
@@ -139,6 +145,9 @@ impl Document {
         edits.extend(self.kpis.values().cloned().map(Edit::PutKpi));
         edits.extend(self.scores.values().cloned().map(Edit::PutScore));
         edits.extend(self.activities.values().cloned().map(Edit::PutActivity));
+        if self.validation != ValidationSettings::default() {
+            edits.push(Edit::PutValidationSettings(self.validation.clone()));
+        }
         edits
     }
 

@@ -11,6 +11,7 @@ use crate::records::{
     ActivityCell, CapabilityScore, Element, Group, Kpi, Map, OwnedTarget, Ownership, Placement,
     Rect, Relation,
 };
+use crate::validate::ValidationSettings;
 use crate::vocabulary::{Activity, CapabilityPart, ElementKind, Role};
 
 /// One primitive change: put (insert or replace) a record, or delete one by key.
@@ -36,6 +37,8 @@ pub enum Edit {
     DeleteScore { person: ElementId, part: CapabilityPart },
     PutActivity(ActivityCell),
     DeleteActivity { activity: Activity, role: Role },
+    /// Replaces the document's validation settings (there is always one).
+    PutValidationSettings(ValidationSettings),
 }
 
 fn missing(what: &'static str, id: impl ToString) -> ModelError {
@@ -197,7 +200,7 @@ impl Document {
                 .get(&(*person, *part))
                 .map(|_| ())
                 .ok_or_else(|| missing("capability score of person", person)),
-            Edit::PutActivity(_) => Ok(()),
+            Edit::PutActivity(_) | Edit::PutValidationSettings(_) => Ok(()),
             Edit::DeleteActivity { activity, role } => self
                 .activities
                 .get(&(*activity, *role))
@@ -251,6 +254,7 @@ impl Document {
             Edit::PutKpi(k) => self.kpis.get(&k.id) == Some(k),
             Edit::PutScore(s) => self.scores.get(&(s.person, s.part)) == Some(s),
             Edit::PutActivity(a) => self.activities.get(&(a.activity, a.role)) == Some(a),
+            Edit::PutValidationSettings(v) => &self.validation == v,
             _ => false,
         }
     }
@@ -286,6 +290,7 @@ impl Document {
                 Edit::PutActivity,
                 Edit::DeleteActivity { activity: a.activity, role: a.role },
             ),
+            Edit::PutValidationSettings(v) => Edit::PutValidationSettings(std::mem::replace(&mut self.validation, v)),
             // `check` proved each key exists, so every remove below returns Some.
             Edit::DeleteElement { id } => removed(self.elements.remove(&id), Edit::PutElement)?,
             Edit::DeleteRelation { id } => removed(self.relations.remove(&id), Edit::PutRelation)?,

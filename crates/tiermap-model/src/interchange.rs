@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::records::{ActivityCell, CapabilityScore, Element, Group, Kpi, Map, Ownership, Placement, Relation};
+use crate::validate::ValidationSettings;
 
 /// The `format` value of every Tiermap JSON file.
 pub const FORMAT_NAME: &str = "tiermap";
@@ -38,6 +39,8 @@ pub struct Interchange {
     pub capability_scores: Vec<CapabilityScore>,
     #[serde(default)]
     pub activity_matrix: Vec<ActivityCell>,
+    #[serde(default)]
+    pub validation: ValidationSettings,
 }
 
 /// Just the header, read first so that a file of another version is
@@ -64,6 +67,7 @@ impl Interchange {
             kpis: doc.kpis().cloned().collect(),
             capability_scores: doc.scores().cloned().collect(),
             activity_matrix: doc.activities().cloned().collect(),
+            validation: doc.validation_settings().clone(),
         }
     }
 
@@ -86,6 +90,7 @@ impl Interchange {
         edits.extend(located(self.kpis, "kpis", Edit::PutKpi));
         edits.extend(located(self.capability_scores, "capability_scores", Edit::PutScore));
         edits.extend(located(self.activity_matrix, "activity_matrix", Edit::PutActivity));
+        edits.push(("validation".to_owned(), Edit::PutValidationSettings(self.validation)));
         edits
     }
 }

@@ -15,6 +15,7 @@ mod ids;
 pub mod interchange;
 pub mod layout;
 mod records;
+pub mod validate;
 mod vocabulary;
 
 pub use document::Document;

@@ -2,16 +2,27 @@
 //! kinds, roles, grouping models, lifecycle stages, the capability model and
 //! the product activities. Each is stored and sent as a stable snake_case word.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares a closed vocabulary: an enum with its stable words, `ALL` in a
 /// fixed order, `as_str`, `FromStr` and a human label.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant,)+ }
+
+        // Serialised as its stable word, so files, JSON and `as_str` agree.
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let word = <std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                word.parse().map_err(::serde::de::Error::custom)
+            }
+        }
 
         impl $name {
             /// Every value, in the order the app lists them.
@@ -48,6 +59,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// What an element on the map is.

@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use tiermap_model::{
     ActivityCell, CapabilityScore, Document, Edit, Element, Group, Kpi, Map, ModelError,
     OwnedTarget, Ownership, Placement, Rect, Relation,
@@ -104,6 +104,14 @@ pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
     collect(conn, "SELECT * FROM activity_cells ORDER BY activity, role", &mut edits, |r| {
         Ok(Edit::PutActivity(ActivityCell { activity: parse(r, "activity")?, role: parse(r, "role")?, responsibility: parse(r, "responsibility")? }))
     })?;
+    let settings: Option<String> = conn
+        .query_row("SELECT value FROM document_meta WHERE key = 'validation'", [], |r| r.get(0))
+        .optional()?;
+    if let Some(text) = settings {
+        let settings = serde_json::from_str(&text)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?;
+        edits.push(Edit::PutValidationSettings(settings));
+    }
     for edit in &edits {
         doc.apply(edit).map_err(LoadError::Model)?;
     }
@@ -218,6 +226,12 @@ pub(crate) fn write(conn: &Connection, edit: &Edit) -> rusqlite::Result<()> {
         Edit::DeleteActivity { activity, role } => conn
             .prepare_cached("DELETE FROM activity_cells WHERE activity = ?1 AND role = ?2")?
             .execute([activity.as_str(), role.as_str()]),
+        Edit::PutValidationSettings(settings) => conn
+            .prepare_cached(
+                "INSERT INTO document_meta (key, value) VALUES ('validation', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = ?1",
+            )?
+            .execute([to_json(settings)]),
     }
     .map(|_| ())
 }

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
+use tiermap_model::validate::{RuleId, RuleSetting, Severity};
 use tiermap_model::{
     Activity, ActivityCell, CapabilityPart, CapabilityScore, Document, Edit, Element, ElementKind, Group, GroupId,
     GroupKind, GroupingModel, Kpi, KpiId, Lifecycle, Map, MapId, OwnedTarget, Ownership, OwnershipId, Placement, Rect,
@@ -45,6 +46,7 @@ pub enum Step {
     DeleteKpi(usize),
     Score { person: usize, part: usize, score: u8, note: String },
     Activity { activity: usize, role: usize, responsibility: usize },
+    Settings { rule: usize, enabled: bool, severity: Option<usize>, max_products: u32 },
 }
 
 pub fn step() -> impl Strategy<Value = Step> {
@@ -74,6 +76,8 @@ pub fn step() -> impl Strategy<Value = Step> {
         1 => (index(), 0..CapabilityPart::ALL.len(), 0..=5u8, text()).prop_map(|(person, part, score, note)| Step::Score { person, part, score, note }),
         1 => (0..Activity::ALL.len(), 0..Role::ALL.len(), 0..Responsibility::ALL.len())
             .prop_map(|(activity, role, responsibility)| Step::Activity { activity, role, responsibility }),
+        1 => (0..RuleId::ALL.len(), any::<bool>(), proptest::option::of(0..Severity::ALL.len()), 1..6u32)
+            .prop_map(|(rule, enabled, severity, max_products)| Step::Settings { rule, enabled, severity, max_products }),
     ]
 }
 
@@ -155,6 +159,13 @@ pub fn edit_for(doc: &Document, step: &Step) -> Option<Edit> {
             role: Role::ALL[*role],
             responsibility: Responsibility::ALL[*responsibility],
         }),
+        Step::Settings { rule, enabled, severity, max_products } => {
+            let mut settings = doc.validation_settings().clone();
+            let setting = RuleSetting { enabled: *enabled, severity: severity.map(|s| Severity::ALL[s]) };
+            settings.rules.insert(RuleId::ALL[*rule], setting);
+            settings.max_products_per_owner = *max_products;
+            Edit::PutValidationSettings(settings)
+        }
     })
 }
 
