@@ -22,7 +22,9 @@ run: setup ui app
 	@echo "Opening $(SAMPLE)"
 	$(APP) "$(SAMPLE)"
 
-test: setup-test ui unit-tests ui-tests app e2e
+# unit-tests also builds target/debug/tiermap-desktop (the desktop package has
+# an integration test), which e2e drives: one cargo build of Tauri, not two.
+test: setup-test ui unit-tests ui-tests e2e
 
 setup:
 	@scripts/install-system-deps.sh

@@ -44,6 +44,9 @@ pub fn run() {
             commands::undo,
             commands::redo,
             commands::open_dialog,
+            commands::problems,
+            commands::rule_settings,
+            commands::set_rule_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

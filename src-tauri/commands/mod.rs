@@ -4,7 +4,7 @@
 
 use tauri::State;
 use tiermap_app::AppError;
-use tiermap_app::wire::{DocumentView, ItemMove, MapView, StartupView};
+use tiermap_app::wire::{DocumentView, ItemMove, MapView, ProblemReport, RuleSettings, StartupView};
 
 use crate::state::Shell;
 
@@ -41,4 +41,19 @@ pub fn redo(shell: State<'_, Shell>) -> Result<DocumentView, AppError> {
 #[tauri::command]
 pub fn open_dialog(app: tauri::AppHandle) {
     crate::open_file::pick_and_open(&app);
+}
+
+#[tauri::command]
+pub fn problems(shell: State<'_, Shell>, map_id: Option<String>) -> Result<ProblemReport, AppError> {
+    shell.session().problems(map_id.as_deref())
+}
+
+#[tauri::command]
+pub fn rule_settings(shell: State<'_, Shell>) -> Result<RuleSettings, AppError> {
+    shell.session().rule_settings()
+}
+
+#[tauri::command]
+pub fn set_rule_settings(shell: State<'_, Shell>, settings: RuleSettings) -> Result<RuleSettings, AppError> {
+    shell.session().set_rule_settings(&settings)
 }

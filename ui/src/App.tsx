@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
-import type { DocumentView, ItemMove, MapView } from "./ipc/bindings";
+import type { DocumentView, ItemMove, MapView, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
 import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
-import { MapCanvas } from "./canvas/MapCanvas";
+import { MapCanvas, type FocusRequest } from "./canvas/MapCanvas";
 import { MapTabs } from "./panels/MapTabs";
 import { StatusBar, type SaveState } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
 import { OpenProblem, Welcome } from "./panels/OpenProblem";
 import { isTextEntry, shortcutFor } from "./editor/shortcuts";
+import { badgesByElement } from "./editor/problems";
+import { ProblemsPanel } from "./panels/ProblemsPanel";
+import { RulesDialog } from "./panels/RulesDialog";
 
 type Screen =
   | { kind: "loading" }
@@ -28,6 +31,14 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   // Counts documents loaded, so the map is fetched again even when the tab stays.
   const [loads, setLoads] = useState(0);
+  // Counts changes to the document; problems are fetched again after each.
+  const [revision, setRevision] = useState(0);
+  const [mapProblems, setMapProblems] = useState<ProblemReport | null>(null);
+  const [docProblems, setDocProblems] = useState<ProblemReport | null>(null);
+  const [showProblems, setShowProblems] = useState(true);
+  const [rules, setRules] = useState<RuleSettings | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
   const load = useCallback(async () => {
@@ -60,6 +71,7 @@ export function App() {
     const [document, map] = await Promise.all([core.document(), mapId ? core.mapView(mapId) : Promise.resolve(null)]);
     setScreen({ kind: "document", doc: document });
     setView(map);
+    setRevision((n) => n + 1);
   }, []);
 
   const historyStep = useCallback(
@@ -113,6 +125,45 @@ export function App() {
     };
   }, [activeMap, loads]);
 
+  // Validation runs in the core after every change; the canvas does not wait for it.
+  useEffect(() => {
+    if (screen.kind !== "document") return;
+    let current = true;
+    Promise.all([core.problems(activeMap), core.problems(null)])
+      .then(([onMap, inDocument]) => {
+        if (!current) return;
+        setMapProblems(onMap);
+        setDocProblems(inDocument);
+      })
+      .catch((error) => current && setNotice(asCoreError(error).message));
+    return () => {
+      current = false;
+    };
+  }, [activeMap, loads, revision, screen.kind]);
+
+  const focusProblem = useCallback(
+    (problem: Problem) => {
+      if (problem.map_id && problem.map_id !== activeMap) setActiveMap(problem.map_id);
+      setFocus({ ids: problem.element_ids, nonce: Date.now() });
+    },
+    [activeMap],
+  );
+
+  const openRules = useCallback(() => {
+    core.ruleSettings().then(setRules, (error) => setNotice(asCoreError(error).message));
+  }, []);
+
+  const saveRules = useCallback(async (settings: RuleSettings) => {
+    try {
+      await core.setRuleSettings(settings);
+      setRules(null);
+      setRevision((n) => n + 1);
+      setScreen({ kind: "document", doc: await core.document() });
+    } catch (error) {
+      setNotice(asCoreError(error).message);
+    }
+  }, []);
+
   useEffect(() => {
     const title = doc ? `${doc.file_name} — Tiermap` : "Tiermap";
     void getCurrentWindow().setTitle(title).catch(() => undefined);
@@ -126,6 +177,7 @@ export function App() {
         const updated = await core.moveItems(activeMap, moves);
         setView(updated);
         setSave("saved");
+        setRevision((n) => n + 1);
         setScreen({ kind: "document", doc: await core.document() });
         return updated;
       } catch (error) {
@@ -161,27 +213,41 @@ export function App() {
           <button onClick={openDialog} title="Open a document (Ctrl+O)">
             Open…
           </button>
+          <button
+            onClick={() => setShowProblems((v) => !v)}
+            aria-pressed={showProblems}
+            title="Show or hide the problems the core found"
+            data-testid="toggle-problems"
+          >
+            Problems {docProblems ? docProblems.errors + docProblems.warnings : ""}
+          </button>
         </div>
       </header>
       <main className="workspace">
-        {view ? (
-          <ReactFlowProvider key={view.map.id}>
-            <MapCanvas view={view} readOnly={document.read_only} onMove={onMove} />
-          </ReactFlowProvider>
-        ) : (
-          <div className="loading">Loading map…</div>
-        )}
-        {view ? <Legend relationKinds={[...new Set(view.edges.map((e) => e.kind))]} /> : null}
-        {notice ? (
-          <div className="notice" role="alert" data-testid="notice">
-            {notice}
-            <button onClick={() => setNotice(null)} aria-label="Dismiss">
-              ×
-            </button>
-          </div>
+        <div className="canvas-area">
+          {view ? (
+            <ReactFlowProvider key={view.map.id}>
+              <MapCanvas view={view} readOnly={document.read_only} badges={badges} focus={focus} onMove={onMove} />
+            </ReactFlowProvider>
+          ) : (
+            <div className="loading">Loading map…</div>
+          )}
+          {view ? <Legend relationKinds={[...new Set(view.edges.map((e) => e.kind))]} /> : null}
+          {notice ? (
+            <div className="notice" role="alert" data-testid="notice">
+              {notice}
+              <button onClick={() => setNotice(null)} aria-label="Dismiss">
+                ×
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {showProblems ? (
+          <ProblemsPanel report={mapProblems} onFocus={focusProblem} onRules={openRules} onClose={() => setShowProblems(false)} />
         ) : null}
       </main>
-      <StatusBar doc={document} view={view} save={save} />
+      <StatusBar doc={document} view={view} save={save} problems={docProblems} />
+      {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
     </div>
   );
 }

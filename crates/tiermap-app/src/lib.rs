@@ -12,6 +12,7 @@
 pub mod bindings;
 mod error;
 pub mod generate;
+pub mod problems;
 pub mod sample;
 mod session;
 pub mod transfer;

@@ -9,7 +9,8 @@ use tiermap_store::DocumentFile;
 
 use crate::error::{AppError, ErrorCode};
 use crate::views;
-use crate::wire::{DocumentView, ItemKind, ItemMove, MapView, StartupView};
+use crate::problems;
+use crate::wire::{DocumentView, ItemKind, ItemMove, MapView, ProblemReport, RuleSettings, StartupView};
 
 /// The document open in one window (or one CLI run).
 #[derive(Debug, Default)]
@@ -153,6 +154,25 @@ impl Session {
     /// Save As for a window: a failure is kept for [`Session::startup`].
     pub fn save_as_for_window(&mut self, dest: impl AsRef<Path>) {
         self.open_error = self.save_as(dest).err();
+    }
+
+    /// Validation of the whole document, or of one map (`map_id`).
+    pub fn problems(&self, map_id: Option<&str>) -> Result<ProblemReport, AppError> {
+        let map = map_id.map(|m| parse_id::<MapId>(m, "map")).transpose()?;
+        let file = self.file()?;
+        Ok(problems::problem_report(&problems::validate(file.doc(), map)))
+    }
+
+    /// The document's rule settings, for the rules dialog.
+    pub fn rule_settings(&self) -> Result<RuleSettings, AppError> {
+        Ok(problems::rule_settings(self.file()?.doc().validation_settings()))
+    }
+
+    /// Stores new rule settings in the document as one undo step.
+    pub fn set_rule_settings(&mut self, settings: &RuleSettings) -> Result<RuleSettings, AppError> {
+        let settings = problems::settings_from(settings)?;
+        self.file_mut()?.apply("Change validation rules", &[Edit::PutValidationSettings(settings)])?;
+        self.rule_settings()
     }
 
     /// Takes back the last gesture; returns the document as it now is.

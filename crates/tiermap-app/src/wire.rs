@@ -122,3 +122,51 @@ pub struct StartupView {
     pub document: Option<DocumentView>,
     pub error: Option<crate::error::AppError>,
 }
+
+/// One validation finding, as the problems panel and `tiermap validate --format json` show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Problem {
+    /// Stable rule id, e.g. "owner-missing".
+    pub rule: String,
+    pub rule_title: String,
+    /// "error", "warning" or "info".
+    pub severity: String,
+    pub message: String,
+    /// The elements involved, the one the finding is about first.
+    pub element_ids: Vec<String>,
+    pub map_id: Option<String>,
+    pub group_id: Option<String>,
+    /// Why product-ownership practice cares.
+    pub explanation: String,
+    pub fix: String,
+}
+
+/// Validation of a document or of one map.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProblemReport {
+    pub problems: Vec<Problem>,
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+}
+
+/// A rule as the rules dialog shows and edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleConfig {
+    pub rule: String,
+    pub title: String,
+    pub explanation: String,
+    pub enabled: bool,
+    /// The severity in force: the document's choice or the rule's own.
+    pub severity: String,
+    /// The rule's own severity (the document may override it).
+    pub default_severity: String,
+}
+
+/// The document's validation settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleSettings {
+    pub rules: Vec<RuleConfig>,
+    pub max_products_per_owner: u32,
+    pub max_teams_per_owner: u32,
+}

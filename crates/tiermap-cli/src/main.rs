@@ -11,6 +11,7 @@ mod bench;
 mod history;
 mod stats;
 mod transfer;
+mod validate;
 
 /// How a command that ran ended: done, or it found a problem (exit 1).
 pub enum Outcome {
@@ -35,6 +36,17 @@ enum Command {
     /// Count the elements of a document per kind and per map.
     Stats {
         file: PathBuf,
+    },
+    /// Check a document against product-ownership practice.
+    /// Exit 0 without errors, 1 with errors, 2 when the file cannot be read.
+    Validate {
+        file: PathBuf,
+        /// Only the findings about this map (by name).
+        #[arg(long)]
+        map: Option<String>,
+        /// text or json (every diagnostic with its rule id and element ids).
+        #[arg(long, default_value = "text")]
+        format: String,
     },
     /// Take back the last change to a document (as Ctrl+Z in the app).
     Undo {
@@ -84,6 +96,7 @@ fn main() -> ExitCode {
             Outcome::Done
         }),
         Command::Stats { file } => stats::run(&file),
+        Command::Validate { file, map, format } => validate::run(&file, map.as_deref(), &format),
         Command::Undo { file } => history::undo(&file),
         Command::Redo { file } => history::redo(&file),
         Command::History { file } => history::list(&file),

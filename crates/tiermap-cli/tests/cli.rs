@@ -135,3 +135,39 @@ fn a_bad_import_writes_nothing_and_says_where() {
     assert!(text(&out.stderr).contains("bad.json") && text(&out.stderr).contains("version 7"), "{}", text(&out.stderr));
     assert!(!target.exists());
 }
+
+#[test]
+fn validate_exits_0_on_the_sample_1_with_errors_2_on_a_bad_file() {
+    use tiermap_model::{Edit, Relation, RelationKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.tiermap");
+    let file_arg = path.to_str().unwrap();
+    assert!(tiermap(&["sample", file_arg]).status.success());
+    let out = tiermap(&["validate", file_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("0 errors, 0 warnings"), "{}", text(&out.stdout));
+
+    // A loop: Human resources rolls up to Payroll, which rolls up to it.
+    let mut file = tiermap_store::DocumentFile::open(&path).unwrap();
+    let id = |name: &str| file.doc().elements().find(|e| e.name == name).unwrap().id;
+    let (hr, payroll) = (id("Human resources"), id("Payroll"));
+    file.apply("loop", &[Edit::PutRelation(Relation::new(RelationKind::RollsUpTo, hr, payroll))]).unwrap();
+    drop(file);
+
+    let out = tiermap(&["validate", file_arg, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cycle = report["problems"].as_array().unwrap().iter().find(|p| p["rule"] == "hierarchy-cycle").expect("a cycle");
+    let ids: Vec<&str> = cycle["element_ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(ids.contains(&hr.to_string().as_str()) && ids.contains(&payroll.to_string().as_str()));
+    assert!(report["errors"].as_u64().unwrap() >= 1);
+
+    let out = tiermap(&["validate", file_arg, "--map", "Wholesale division"]);
+    assert_eq!(out.status.code(), Some(0), "the loop is not on the wholesale map: {}", text(&out.stdout));
+    let out = tiermap(&["validate", file_arg, "--map", "Nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no map named 'Nowhere'"));
+
+    let out = tiermap(&["validate", dir.path().join("missing.tiermap").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -145,6 +145,16 @@ impl App {
         self.wait_for_all(css, 1).await.remove(0)
     }
 
+    /// Waits until the canvas shows a map, fitted to the window and ready
+    /// for the pointer (the map with `map_id`, or any).
+    pub async fn wait_for_canvas(&self, map_id: Option<&str>) {
+        let css = match map_id {
+            Some(id) => format!("[data-testid=canvas][data-map-id='{id}'][data-ready=true]"),
+            None => "[data-testid=canvas][data-ready=true]".to_owned(),
+        };
+        self.wait_for(&css).await;
+    }
+
     /// Presses on the centre of `element`, moves by (dx, dy) and releases, as a
     /// person does. The first 3 px get past React Flow's drag threshold.
     pub async fn drag_by(&self, element: &WebElement, dx: i64, dy: i64) {
@@ -178,9 +188,21 @@ impl App {
         self.stop_driver();
     }
 
+    /// SIGTERM to the whole group, then SIGKILL if it has not ended within
+    /// two seconds (with a session still open, tauri-driver would otherwise
+    /// wait minutes). Each launch has its own ports, so nothing is left for
+    /// the next test to trip over.
     fn stop_driver(&mut self) {
         let group = format!("-{}", self.tauri_driver.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.tauri_driver.wait();
     }
 }

@@ -57,6 +57,7 @@ async fn a_dragged_node_has_its_new_position_in_the_file() {
     let before = read_document(&document.path).doc().placement(map, element).cloned().expect("placed");
 
     let app = App::launch(&[&document.path]).await;
+    app.wait_for_canvas(None).await;
     let node = app.wait_for(&format!(".react-flow__node-element[data-id='{element}']")).await;
     app.drag_by(&node, 40, 0).await;
 
@@ -84,6 +85,7 @@ async fn a_node_dragged_into_another_group_has_that_group_in_the_file() {
     drop(file);
 
     let app = App::launch(&[&document.path]).await;
+    app.wait_for_canvas(None).await;
     let node = app.wait_for(&format!(".react-flow__node-element[data-id='{element}']")).await;
     let header = app.wait_for(&format!(".react-flow__node-container[data-id='{target}'] .group-header")).await;
     app.drag_onto(&node, &header).await;

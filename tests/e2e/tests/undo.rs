@@ -16,6 +16,7 @@ async fn ctrl_z_takes_a_drag_back_and_ctrl_shift_z_brings_it_again() {
     let x_in_file = |path: &std::path::Path| read_document(path).doc().placement(map, element).map(|p| p.rect.x);
 
     let app = App::launch(&[&document.path]).await;
+    app.wait_for_canvas(None).await;
     let node = app.wait_for(&format!(".react-flow__node-element[data-id='{element}']")).await;
     app.drag_by(&node, 0, -30).await;
     let moved = eventually(Duration::from_secs(5), async || {

@@ -5,7 +5,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useNodesState,
+  useReactFlow,
   type NodeTypes,
   type EdgeTypes,
   type OnNodeDrag,
@@ -14,6 +16,7 @@ import type { ItemMove, MapView } from "../ipc/bindings";
 import { toFlowEdges, toFlowNodes, type TiermapNode } from "../editor/flowModel";
 import { indexItems, landing, type Item } from "../editor/geometry";
 import { kindColor } from "../editor/palette";
+import type { Badge } from "../editor/problems";
 import { planMoves } from "../actions/moveItems";
 import { ElementNodeView } from "./nodes/ElementNodeView";
 import { GroupNodeView } from "./nodes/GroupNodeView";
@@ -33,21 +36,47 @@ function toItems(nodes: TiermapNode[]): Item[] {
   }));
 }
 
+/** A request to select some elements and bring them into view; `nonce` makes each click count. */
+export type FocusRequest = { ids: string[]; nonce: number };
+
 type Props = {
   view: MapView;
   readOnly: boolean;
+  badges: Map<string, Badge>;
+  focus: FocusRequest | null;
   /** Stores the moves; resolves to the map as the core now has it. */
   onMove: (moves: ItemMove[]) => Promise<MapView | null>;
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, onMove }: Props) {
-  const initial = useMemo(() => toFlowNodes(view), [view]);
+export function MapCanvas({ view, readOnly, badges, focus, onMove }: Props) {
+  const initial = useMemo(() => toFlowNodes(view, null, badges), [view, badges]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const flow = useReactFlow();
+  // Fitted once every node has its size; only then is the map "ready" (and
+  // says so in data-ready, which the end-to-end tests wait for).
+  const measured = useNodesInitialized();
+  const [ready, setReady] = useState(false);
+  const empty = view.nodes.length === 0 && view.groups.length === 0;
+  useEffect(() => {
+    if (ready || (!measured && !empty)) return;
+    void flow.fitView({ padding: 0.08 }).then(() => setReady(true));
+  }, [measured, empty, ready, flow]);
 
-  useEffect(() => setNodes(toFlowNodes(view)), [view, setNodes]);
+  useEffect(() => setNodes(toFlowNodes(view, null, badges)), [view, badges, setNodes]);
+
+  // Select the elements of a clicked problem and bring them into view.
+  useEffect(() => {
+    if (!focus) return;
+    const wanted = new Set(focus.ids);
+    setNodes((current) => current.map((n) => ({ ...n, selected: wanted.has(n.id) })));
+    const onMap = focus.ids.filter((id) => view.nodes.some((n) => n.id === id));
+    if (onMap.length > 0) {
+      void flow.fitView({ nodes: onMap.map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.2 });
+    }
+  }, [focus, flow, setNodes, view.nodes]);
 
   const onNodeDrag: OnNodeDrag<TiermapNode> = useCallback(
     (_event, node) => {
@@ -68,13 +97,13 @@ export function MapCanvas({ view, readOnly, onMove }: Props) {
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      setNodes(toFlowNodes(updated ?? view));
+      setNodes(toFlowNodes(updated ?? view, null, badges));
     },
-    [nodes, onMove, setNodes, view],
+    [nodes, onMove, setNodes, view, badges],
   );
 
   return (
-    <div className="canvas" data-testid="canvas" data-map-id={view.map.id}>
+    <div className="canvas" data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
       <ArrowMarkers />
       <ReactFlow
         nodes={nodes}
@@ -86,8 +115,6 @@ export function MapCanvas({ view, readOnly, onMove }: Props) {
         onNodeDragStop={onNodeDragStop}
         nodesDraggable={!readOnly}
         nodesConnectable={false}
-        fitView
-        fitViewOptions={{ padding: 0.08 }}
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}

@@ -2,8 +2,9 @@
 // this is data in, data out, tested in flowModel.test.ts.
 import type { Edge, Node } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
+import type { Badge } from "./problems";
 
-export type ElementNodeData = { element: ElementNode };
+export type ElementNodeData = { element: ElementNode; badge: Badge | null };
 export type GroupNodeData = { group: GroupNode; dropTarget: boolean };
 export type RelationEdgeData = { relation: RelationEdge };
 
@@ -11,7 +12,7 @@ export type TiermapNode = Node<ElementNodeData, "element"> | Node<GroupNodeData,
 export type TiermapEdge = Edge<RelationEdgeData, "relation">;
 
 /** Groups first (parents before children, as React Flow requires), then elements. */
-export function toFlowNodes(view: MapView, dropTarget: string | null = null): TiermapNode[] {
+export function toFlowNodes(view: MapView, dropTarget: string | null = null, badges: Map<string, Badge> = new Map()): TiermapNode[] {
   const groups: TiermapNode[] = view.groups.map((group) => ({
     id: group.id,
     type: "container",
@@ -28,7 +29,7 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null): Ti
     type: "element",
     position: { x: element.x, y: element.y },
     parentId: element.group_id ?? undefined,
-    data: { element },
+    data: { element, badge: badges.get(element.id) ?? null },
     width: element.width,
     height: element.height,
     zIndex: 1,

@@ -8,6 +8,8 @@ import type {
   ErrorCode,
   ItemMove,
   MapView,
+  ProblemReport,
+  RuleSettings,
   StartupView,
 } from "./bindings";
 
@@ -41,6 +43,9 @@ export const core = {
   undo: () => call<DocumentView>("undo"),
   redo: () => call<DocumentView>("redo"),
   openDialog: () => call<void>("open_dialog"),
+  problems: (mapId: string | null) => call<ProblemReport>("problems", { mapId }),
+  ruleSettings: () => call<RuleSettings>("rule_settings"),
+  setRuleSettings: (settings: RuleSettings) => call<RuleSettings>("set_rule_settings", { settings }),
 };
 
 /** The open document was replaced by File > Open, the command line or a second launch. */

@@ -40,3 +40,35 @@ export type RelationEdge = { id: string, kind: string, kind_label: string, sourc
 export type ItemMove = { id: string, item: ItemKind, group_id: string | null, x: number, y: number, };
 
 export type ItemKind = "element" | "group";
+
+export type ProblemReport = { problems: Array<Problem>, errors: number, warnings: number, infos: number, };
+
+export type Problem = { 
+/**
+ * Stable rule id, e.g. "owner-missing".
+ */
+rule: string, rule_title: string, 
+/**
+ * "error", "warning" or "info".
+ */
+severity: string, message: string, 
+/**
+ * The elements involved, the one the finding is about first.
+ */
+element_ids: Array<string>, map_id: string | null, group_id: string | null, 
+/**
+ * Why product-ownership practice cares.
+ */
+explanation: string, fix: string, };
+
+export type RuleSettings = { rules: Array<RuleConfig>, max_products_per_owner: number, max_teams_per_owner: number, };
+
+export type RuleConfig = { rule: string, title: string, explanation: string, enabled: boolean, 
+/**
+ * The severity in force: the document's choice or the rule's own.
+ */
+severity: string, 
+/**
+ * The rule's own severity (the document may override it).
+ */
+default_severity: string, };

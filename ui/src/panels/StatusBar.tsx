@@ -1,9 +1,12 @@
-import type { DocumentView, MapView } from "../ipc/bindings";
+import type { DocumentView, MapView, ProblemReport } from "../ipc/bindings";
+import { countsLabel } from "../editor/problems";
 
 export type SaveState = "saved" | "saving" | "failed";
 
 /** The bottom line: where the document lives, what the map holds, whether the last change is on disk. */
-export function StatusBar({ doc, view, save }: { doc: DocumentView; view: MapView | null; save: SaveState }) {
+type Props = { doc: DocumentView; view: MapView | null; save: SaveState; problems: ProblemReport | null };
+
+export function StatusBar({ doc, view, save, problems }: Props) {
   const label = { saved: "All changes saved", saving: "Saving…", failed: "Last change not saved" }[save];
   return (
     <footer className="status-bar" data-testid="status">
@@ -14,6 +17,11 @@ export function StatusBar({ doc, view, save }: { doc: DocumentView; view: MapVie
       {view ? (
         <span data-testid="status-counts">
           {view.nodes.length} elements · {view.groups.length} groups · {view.edges.length} relations
+        </span>
+      ) : null}
+      {problems ? (
+        <span className={problems.errors > 0 ? "status-problems has-errors" : "status-problems"} data-testid="status-problems" title="Findings in the whole document">
+          {countsLabel(problems)}
         </span>
       ) : null}
       <span className={`save-state ${save}`} data-testid="save-state">

@@ -6,7 +6,7 @@ import { OwnerBadges } from "./OwnerBadges";
 
 /** An element's box: kind, name, owners. Memoised: only changed nodes re-render while dragging. */
 export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
-  const { element } = data;
+  const { element, badge } = data;
   return (
     <div
       className={selected ? "element-node selected" : "element-node"}
@@ -14,6 +14,12 @@ export const ElementNodeView = memo(function ElementNodeView({ data, selected }:
       data-kind={element.kind}
     >
       <Handle type="target" position={Position.Top} className="handle" />
+      {badge ? (
+        <span className={`problem-badge ${badge.severity}`} title={badge.messages.join("\n")} data-testid="problem-badge" data-severity={badge.severity}>
+          {badge.severity === "info" ? "i" : "!"}
+          {badge.count > 1 ? <small>{badge.count}</small> : null}
+        </span>
+      ) : null}
       <div className="element-kind">
         {element.kind_label}
         {element.external ? <span className="external-tag">external</span> : null}
