@@ -1,7 +1,11 @@
 //! Generated portfolios for benchmarks: a realistic shape at any size.
 //! Service areas at the top, products under them, services under products,
-//! applications under services, people owning products and services, a KPI
-//! on every product, all placed on one service-grouping map in families of 25.
+//! applications under services and supporting two products each (about two
+//! relations per element), product managers on products and product owners
+//! on at most three services each, a KPI with a target on every product and
+//! service, all placed on one freeform map in groups of 25. Well-formed, as
+//! a client's portfolio mostly is: validation finds only the one-apex-per-
+//! service-area shape to report.
 
 use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
 use tiermap_model::{
@@ -18,7 +22,10 @@ pub fn portfolio(elements: usize) -> Vec<Edit> {
     let areas = (elements / 500).max(1);
     let products = elements / 10;
     let services = elements / 4;
-    let people = elements / 20;
+    // Enough people that no product owner holds more than three services.
+    let managers = products.div_ceil(10).max(1);
+    let owners = services.div_ceil(3).max(1);
+    let people = managers + owners;
     let applications = elements.saturating_sub(areas + products + services + people);
     let mut edits = Vec::with_capacity(elements * 4);
     let add = |kind: ElementKind, name: String, edits: &mut Vec<Edit>| {
@@ -46,21 +53,31 @@ pub fn portfolio(elements: usize) -> Vec<Edit> {
     if !service_ids.is_empty() {
         roll_up(&app_ids, &service_ids, &mut edits);
     }
-    if !people_ids.is_empty() {
-        let owners = [(&product_ids, Role::ProductManager), (&service_ids, Role::ProductOwner)];
-        for (targets, role) in owners {
-            for (i, target) in targets.iter().enumerate() {
-                edits.push(Edit::PutOwnership(Ownership {
-                    id: OwnershipId::new(),
-                    person: people_ids[i % people_ids.len()],
-                    target: OwnedTarget::Element(*target),
-                    role,
-                    accountable: true,
-                }));
+    if !product_ids.is_empty() {
+        for (i, app) in app_ids.iter().enumerate() {
+            for k in [i, i * 7 + 3] {
+                let product = product_ids[k % product_ids.len()];
+                edits.push(Edit::PutRelation(Relation::new(RelationKind::Supports, *app, product)));
             }
         }
     }
-    for product in &product_ids {
+    let (manager_ids, owner_ids) = people_ids.split_at(managers.min(people_ids.len()));
+    let assignments = [(&product_ids, Role::ProductManager, manager_ids), (&service_ids, Role::ProductOwner, owner_ids)];
+    for (targets, role, people) in assignments {
+        for (i, target) in targets.iter().enumerate() {
+            if people.is_empty() {
+                break;
+            }
+            edits.push(Edit::PutOwnership(Ownership {
+                id: OwnershipId::new(),
+                person: people[(i / 3) % people.len()],
+                target: OwnedTarget::Element(*target),
+                role,
+                accountable: true,
+            }));
+        }
+    }
+    for product in product_ids.iter().chain(&service_ids) {
         edits.push(Edit::PutKpi(Kpi {
             id: KpiId::new(),
             element: *product,
@@ -74,12 +91,12 @@ pub fn portfolio(elements: usize) -> Vec<Edit> {
         }));
     }
     let map = MapId::new();
-    edits.push(Edit::PutMap(Map { id: map, name: "Portfolio".into(), model: GroupingModel::Service, position: 0 }));
+    edits.push(Edit::PutMap(Map { id: map, name: "Portfolio".into(), model: GroupingModel::Freeform, position: 0 }));
     let placed: Vec<ElementId> = area_ids.iter().chain(&product_ids).chain(&service_ids).chain(&app_ids).copied().collect();
     let families: Vec<GroupSpec> = placed
         .chunks(FAMILY_SIZE)
         .enumerate()
-        .map(|(i, members)| GroupSpec::new(format!("Family {i}"), GroupKind::Family, members.to_vec()))
+        .map(|(i, members)| GroupSpec::new(format!("Group {i}"), GroupKind::Plain, members.to_vec()))
         .collect();
     edits.extend(arrange(map, Arrangement::Columns, &families, &[]));
     edits
@@ -94,7 +111,8 @@ mod tests {
         let mut doc = Document::new();
         doc.apply_all(&super::portfolio(1000)).unwrap();
         assert_eq!(doc.elements().count(), 1000);
-        assert!(doc.relations().count() > 900);
+        let relations = doc.relations().count();
+        assert!((1800..2300).contains(&relations), "about two relations per element: {relations}");
         assert_eq!(doc.maps().len(), 1);
     }
 }

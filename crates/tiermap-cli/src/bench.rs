@@ -24,9 +24,45 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-pub fn run(sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
-    println!("| elements | create (bulk insert) | open (median of {OPENS}) | one edit p50 | one edit p99 | 50-node move | undo of it | insert 10k as one gesture | file size |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+/// Validation runs timed per size; median and slowest are reported.
+const VALIDATIONS: usize = 21;
+
+pub fn run(sizes: &[usize], validation_sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
+    store(sizes, dir)?;
+    say!();
+    validation(validation_sizes)?;
+    Ok(Outcome::Done)
+}
+
+/// Full validation of generated portfolios, in memory (the file plays no part).
+fn validation(sizes: &[usize]) -> Result<(), AppError> {
+    say!("| elements | relations | diagnostics | validate (median of {VALIDATIONS}) | slowest |");
+    say!("|---:|---:|---:|---:|---:|");
+    for &size in sizes {
+        let mut doc = tiermap_model::Document::new();
+        doc.apply_all(&generate::portfolio(size))?;
+        let mut times = Vec::with_capacity(VALIDATIONS);
+        let mut found = 0;
+        for _ in 0..VALIDATIONS {
+            let start = Instant::now();
+            let report = tiermap_model::validate::validate(&doc);
+            times.push(start.elapsed());
+            found = report.diagnostics.len();
+        }
+        times.sort();
+        say!(
+            "| {size} | {} | {found} | {} ms | {} ms |",
+            doc.relations().count(),
+            ms(times[VALIDATIONS / 2]),
+            ms(times[VALIDATIONS - 1])
+        );
+    }
+    Ok(())
+}
+
+fn store(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
+    say!("| elements | create (bulk insert) | open (median of {OPENS}) | one edit p50 | one edit p99 | 50-node move | undo of it | insert 10k as one gesture | file size |");
+    say!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &size in sizes {
         let path = dir.join(format!("bench-{size}.tiermap"));
         let _ = std::fs::remove_file(&path);
@@ -73,7 +109,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
         let insert_10k = start.elapsed();
 
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        println!(
+        say!(
             "| {size} | {} ms | {} ms | {} ms | {} ms | {} ms | {} ms | {} ms | {:.1} MB |",
             ms(create),
             ms(open),
@@ -87,5 +123,5 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
         drop(file);
         let _ = std::fs::remove_file(&path);
     }
-    Ok(Outcome::Done)
+    Ok(())
 }

@@ -20,7 +20,7 @@ fn step(path: &Path, undo: bool) -> Result<Outcome, AppError> {
     let result = if undo { file.undo() } else { file.redo() };
     match result.map_err(AppError::from) {
         Ok(label) => {
-            println!("{} {label}", if undo { "Undid:" } else { "Redid:" });
+            say!("{} {label}", if undo { "Undid:" } else { "Redid:" });
             Ok(Outcome::Done)
         }
         Err(error) if matches!(error.code, ErrorCode::NothingToUndo | ErrorCode::NothingToRedo) => {
@@ -35,11 +35,11 @@ pub fn list(path: &Path) -> Result<Outcome, AppError> {
     let file = DocumentFile::open_read_only(path)?;
     let entries = file.history()?;
     if entries.is_empty() {
-        println!("No changes yet.");
+        say!("No changes yet.");
     }
     for entry in entries {
         let state = if entry.undone { "undone" } else { "done" };
-        println!("{:>5}  {:<24}  {:<6}  {:>5} edits  {}", entry.seq, entry.created_at, state, entry.edits, entry.label);
+        say!("{:>5}  {:<24}  {:<6}  {:>5} edits  {}", entry.seq, entry.created_at, state, entry.edits, entry.label);
     }
     Ok(Outcome::Done)
 }

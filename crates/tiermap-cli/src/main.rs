@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[macro_use]
+mod output;
 mod bench;
 mod history;
 mod stats;
@@ -72,9 +74,12 @@ enum Command {
     },
     /// Time the document core on generated portfolios (use a release build).
     Bench {
-        /// Portfolio sizes, in elements.
+        /// Portfolio sizes for the store benchmark, in elements.
         #[arg(long, value_delimiter = ',', default_values_t = [1000, 10000, 50000])]
         sizes: Vec<usize>,
+        /// Portfolio sizes for the validation benchmark, in elements.
+        #[arg(long, value_delimiter = ',', default_values_t = [10000, 100000])]
+        validation_sizes: Vec<usize>,
         /// Folder for the generated documents (removed afterwards).
         #[arg(long, default_value = ".")]
         dir: PathBuf,
@@ -92,7 +97,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Sample { file } => tiermap_app::sample::create(&file).map(|()| {
-            println!("Wrote the sample document to {}", file.display());
+            say!("Wrote the sample document to {}", file.display());
             Outcome::Done
         }),
         Command::Stats { file } => stats::run(&file),
@@ -102,7 +107,7 @@ fn main() -> ExitCode {
         Command::History { file } => history::list(&file),
         Command::Export { file, format, output } => transfer::export(&file, &format, &output),
         Command::Import { source, output } => transfer::import(&source, &output),
-        Command::Bench { sizes, dir } => bench::run(&sizes, &dir),
+        Command::Bench { sizes, validation_sizes, dir } => bench::run(&sizes, &validation_sizes, &dir),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -9,7 +9,7 @@ use crate::Outcome;
 
 pub fn run(path: &Path) -> Result<Outcome, AppError> {
     let file = DocumentFile::open_read_only(path)?;
-    print!("{}", render(&file));
+    crate::output::line(format_args!("{}", render(&file).trim_end()));
     Ok(Outcome::Done)
 }
 

@@ -10,12 +10,12 @@ use crate::Outcome;
 pub fn export(file: &Path, format: &str, output: &Path) -> Result<Outcome, AppError> {
     let format: ExportFormat = format.parse()?;
     transfer::export(file, format, output)?;
-    println!("Wrote {}", output.display());
+    say!("Wrote {}", output.display());
     Ok(Outcome::Done)
 }
 
 pub fn import(source: &Path, output: &Path) -> Result<Outcome, AppError> {
     let summary = transfer::import_new(source, output)?;
-    println!("Wrote {} with {} elements on {} maps", output.display(), summary.elements, summary.maps);
+    say!("Wrote {} with {} elements on {} maps", output.display(), summary.elements, summary.maps);
     Ok(Outcome::Done)
 }

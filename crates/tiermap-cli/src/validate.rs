@@ -26,15 +26,15 @@ pub fn run(path: &Path, map_name: Option<&str>, format: &str) -> Result<Outcome,
     match format {
         "json" => {
             // Serialising plain strings and numbers cannot fail.
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         "text" => {
             for problem in &report.problems {
-                println!("{:<8} {:<17} {}", problem.severity, problem.rule, problem.message);
-                println!("{:<26} fix: {}", "", problem.fix);
+                say!("{:<8} {:<17} {}", problem.severity, problem.rule, problem.message);
+                say!("{:<26} fix: {}", "", problem.fix);
             }
             let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            println!("{}, {}, {}", plural(report.errors, "error"), plural(report.warnings, "warning"), plural(report.infos, "info"));
+            say!("{}, {}, {}", plural(report.errors, "error"), plural(report.warnings, "warning"), plural(report.infos, "info"));
         }
         other => {
             return Err(AppError::new(ErrorCode::InvalidInput, format!("'{other}' is not an output format (text or json)")));

@@ -1,6 +1,7 @@
 //! Looking at a file before SQLite touches it. The header tells an SQLite
-//! database from anything else, and ours from another application's, without
-//! opening it through SQLite (which could change a foreign file).
+//! database from anything else, ours from another application's, and a file
+//! cut short from a whole one, without opening it through SQLite (which could
+//! change a foreign file) and without reading more than 100 bytes.
 
 use std::io::Read;
 use std::path::Path;
@@ -38,6 +39,19 @@ pub(crate) fn probe(path: &Path) -> Result<i64, StoreError> {
     }
     if user_version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema { path: path.to_owned(), found: user_version, supported: SCHEMA_VERSION });
+    }
+    // A truncated file: the header says how many pages the database has
+    // (when its "valid for" counter matches the change counter).
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size => u64::from(size),
+    };
+    let pages = u64::from(be32(28) as u32);
+    let header_valid = be32(92) == be32(24);
+    let length = file.metadata().map_err(io)?.len();
+    if header_valid && pages > 0 && length < page_size * pages {
+        let detail = format!("the file is {length} bytes, its database needs {} bytes: it was cut short", page_size * pages);
+        return Err(StoreError::Corrupt { path: path.to_owned(), detail });
     }
     Ok(user_version)
 }

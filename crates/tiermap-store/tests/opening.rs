@@ -130,3 +130,18 @@ fn an_older_document_is_backed_up_beside_it_before_migrating() {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap_or_default();
     assert_eq!(version, SCHEMA_VERSION);
 }
+
+#[test]
+fn damaged_pages_inside_a_document_are_reported_as_damaged() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("damaged.tiermap");
+    let edits: Vec<_> = (0..2000)
+        .map(|i| tiermap_model::Edit::PutElement(tiermap_model::Element::new(tiermap_model::ElementKind::Product, format!("Product {i}"))))
+        .collect();
+    drop(DocumentFile::create_with(&path, &edits).unwrap_or_else(|e| panic!("{e}")));
+    let mut bytes = bytes_of(&path);
+    let (from, to) = (bytes.len() / 3, bytes.len() * 2 / 3);
+    bytes[from..to].fill(0xA5);
+    std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    refused(&path, |e| matches!(e, StoreError::Corrupt { .. }));
+}

@@ -7,6 +7,7 @@
 //! iterative, so deep hierarchies and long cycles cannot overflow the stack.
 
 mod hierarchy;
+mod id_hash;
 mod index;
 mod kpis;
 mod ownership;

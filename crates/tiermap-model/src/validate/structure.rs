@@ -6,8 +6,8 @@ use super::rules::{RuleId, Severity};
 use crate::vocabulary::{ElementKind as K, GroupingModel};
 
 pub(super) fn support_missing(index: &Index, out: &mut Vec<Diagnostic>) {
-    for element in index.doc.elements().filter(|e| e.kind == K::Product && e.external) {
-        if !index.supported.contains(&element.id) {
+    for (n, element) in index.elements.iter().enumerate() {
+        if element.kind == K::Product && element.external && !index.supported[n] {
             let message = format!("{} is an external product with no supporting service, application or platform", element.name);
             out.push(Diagnostic::new(RuleId::SupportMissing, Severity::Warning, message).with_elements(vec![element.id]));
         }
@@ -32,7 +32,8 @@ pub fn fits(model: GroupingModel, kind: K) -> bool {
 pub(super) fn group_misfit(index: &Index, out: &mut Vec<Diagnostic>) {
     for map in index.doc.maps() {
         for placement in index.doc.placements_of(map.id) {
-            let (Some(group_id), Some(element)) = (placement.group, index.doc.element(placement.element)) else { continue };
+            let Some(group_id) = placement.group else { continue };
+            let Some(element) = index.number.get(&placement.element).map(|n| index.elements[*n as usize]) else { continue };
             if fits(map.model, element.kind) {
                 continue;
             }
