@@ -140,3 +140,52 @@ fn save_as_over_a_document_open_elsewhere_is_refused_and_nothing_changes() {
     assert_eq!(std::fs::read(&other).unwrap(), before);
     assert!(session.document().unwrap().path.ends_with("sample.tiermap"), "still on the original");
 }
+
+#[test]
+fn rule_settings_are_stored_in_the_document_and_undoable() {
+    let (dir, mut session) = sample_session();
+    let view = view_named(&session, "Human resources");
+    let node = view.nodes.iter().find(|n| n.name == "Onboarding").unwrap();
+    // Make a finding: Onboarding loses its owner (through the file, as another tool would).
+    drop(session);
+    let path = dir.path().join("sample.tiermap");
+    let mut file = tiermap_store::DocumentFile::open(&path).unwrap();
+    let id: tiermap_model::ElementId = node.id.parse().unwrap();
+    let owners: Vec<_> = file
+        .doc()
+        .ownerships_of(tiermap_model::OwnedTarget::Element(id))
+        .map(|o| tiermap_model::Edit::DeleteOwnership { id: o.id })
+        .collect();
+    file.apply("remove owner", &owners).unwrap();
+    drop(file);
+    let mut session = Session::new();
+    session.open(&path).unwrap();
+    let on_map = session.problems(Some(&view.map.id)).unwrap();
+    assert_eq!((on_map.warnings, on_map.problems[0].rule.as_str()), (1, "owner-missing"));
+    assert_eq!(on_map.problems[0].element_ids, vec![node.id.clone()]);
+    let elsewhere = view_named(&session, "Wholesale division");
+    assert!(session.problems(Some(&elsewhere.map.id)).unwrap().problems.is_empty(), "filtered to the map");
+
+    // Grade owner-missing as an error, then switch it off.
+    let mut settings = session.rule_settings().unwrap();
+    let rule = settings.rules.iter_mut().find(|r| r.rule == "owner-missing").unwrap();
+    rule.severity = "error".into();
+    session.set_rule_settings(&settings).unwrap();
+    assert_eq!(session.problems(None).unwrap().errors, 1);
+    let mut settings = session.rule_settings().unwrap();
+    settings.rules.iter_mut().find(|r| r.rule == "owner-missing").unwrap().enabled = false;
+    session.set_rule_settings(&settings).unwrap();
+    assert!(session.problems(None).unwrap().problems.is_empty());
+
+    // Stored in the file, and undoable.
+    drop(session);
+    let mut session = Session::new();
+    session.open(&path).unwrap();
+    assert!(session.problems(None).unwrap().problems.is_empty(), "the settings survived reopening");
+    session.undo().unwrap();
+    assert_eq!(session.problems(None).unwrap().errors, 1, "undo brought back the previous settings");
+
+    let mut bad = session.rule_settings().unwrap();
+    bad.max_products_per_owner = 0;
+    assert_eq!(session.set_rule_settings(&bad).unwrap_err().code, tiermap_app::ErrorCode::InvalidInput);
+}
