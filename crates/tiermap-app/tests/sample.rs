@@ -68,3 +68,17 @@ fn the_sample_is_well_formed_no_errors_and_no_warnings() {
         .collect();
     assert!(serious.is_empty(), "the sample has findings:\n{}", serious.join("\n"));
 }
+
+#[test]
+fn arranging_any_map_of_the_sample_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.tiermap");
+    tiermap_app::sample::create(&path).unwrap();
+    let file = DocumentFile::open(&path).unwrap();
+    for map in file.doc().maps() {
+        let plan = tiermap_model::plan::arrange_map(file.doc(), map.id);
+        assert!(!plan.is_empty());
+        let moved: Vec<_> = plan.iter().filter(|e| !file.doc().is_noop(e)).collect();
+        assert!(moved.is_empty(), "{}: the sample is laid out as auto-arrange lays it out; moved: {moved:?}", map.name);
+    }
+}

@@ -14,6 +14,7 @@ mod error;
 mod ids;
 pub mod interchange;
 pub mod layout;
+pub mod plan;
 mod records;
 pub mod validate;
 mod vocabulary;
