@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -27,6 +27,10 @@ pub fn typescript() -> String {
         Problem::decl(&cfg),
         RuleSettings::decl(&cfg),
         RuleConfig::decl(&cfg),
+        NewElement::decl(&cfg),
+        NewGroup::decl(&cfg),
+        NewOwnership::decl(&cfg),
+        PersonSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

@@ -12,6 +12,7 @@
 pub mod bindings;
 mod error;
 pub mod generate;
+mod gestures;
 pub mod problems;
 pub mod sample;
 mod session;

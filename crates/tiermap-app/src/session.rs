@@ -64,6 +64,17 @@ impl Session {
         self.file.as_mut().ok_or_else(|| AppError::new(ErrorCode::NoDocument, "no document is open"))
     }
 
+    /// The open document's model, for the use cases.
+    pub(crate) fn doc(&self) -> Result<&tiermap_model::Document, AppError> {
+        Ok(self.file()?.doc())
+    }
+
+    /// Applies one gesture as one undo step.
+    pub(crate) fn apply(&mut self, label: &str, edits: &[Edit]) -> Result<(), AppError> {
+        self.file_mut()?.apply(label, edits)?;
+        Ok(())
+    }
+
     /// The open document's summary: name, maps, undo state.
     pub fn document(&self) -> Result<DocumentView, AppError> {
         let file = self.file()?;

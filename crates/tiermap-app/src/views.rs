@@ -33,6 +33,7 @@ fn owners(doc: &Document, target: OwnedTarget) -> Vec<OwnerBadge> {
         .filter_map(|o| {
             let person = doc.element(o.person)?;
             Some(OwnerBadge {
+                ownership_id: o.id.to_string(),
                 person_id: o.person.to_string(),
                 name: person.name.clone(),
                 initials: initials(&person.name),

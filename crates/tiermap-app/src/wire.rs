@@ -77,6 +77,8 @@ pub struct ElementNode {
 /// A person's role on an element or group, shown as a badge.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct OwnerBadge {
+    /// The ownership itself, to change or remove it.
+    pub ownership_id: String,
     pub person_id: String,
     pub name: String,
     pub initials: String,
@@ -169,4 +171,52 @@ pub struct RuleSettings {
     pub rules: Vec<RuleConfig>,
     pub max_products_per_owner: u32,
     pub max_teams_per_owner: u32,
+}
+
+/// A new element placed on a map (dropped from the palette).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewElement {
+    pub map_id: String,
+    /// Element kind word: product, service, person, ...
+    pub kind: String,
+    pub name: String,
+    /// The group it was dropped in (position relative to it), or none.
+    pub group_id: Option<String>,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A new group on a map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewGroup {
+    pub map_id: String,
+    pub parent_id: Option<String>,
+    /// Group kind word: tier, family, platform_group, segment_lane, division, plain.
+    pub kind: String,
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Who owns what, as dropping a person on an element or group says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewOwnership {
+    pub person_id: String,
+    /// An element id or a group id.
+    pub target_id: String,
+    /// business_owner, product_manager, product_owner or service_owner.
+    pub role: String,
+    pub accountable: bool,
+}
+
+/// A person of the document, for the people panel.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    pub initials: String,
+    /// How many ownerships the person holds.
+    pub ownerships: u32,
 }

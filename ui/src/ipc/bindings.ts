@@ -33,7 +33,11 @@ export type GroupNode = { id: string, parent_id: string | null, kind: string, ki
 
 export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
 
-export type OwnerBadge = { person_id: string, name: string, initials: string, role: string, role_label: string, tier: number, accountable: boolean, };
+export type OwnerBadge = { 
+/**
+ * The ownership itself, to change or remove it.
+ */
+ownership_id: string, person_id: string, name: string, initials: string, role: string, role_label: string, tier: number, accountable: boolean, };
 
 export type RelationEdge = { id: string, kind: string, kind_label: string, source: string, target: string, };
 
@@ -72,3 +76,35 @@ severity: string,
  * The rule's own severity (the document may override it).
  */
 default_severity: string, };
+
+export type NewElement = { map_id: string, 
+/**
+ * Element kind word: product, service, person, ...
+ */
+kind: string, name: string, 
+/**
+ * The group it was dropped in (position relative to it), or none.
+ */
+group_id: string | null, x: number, y: number, };
+
+export type NewGroup = { map_id: string, parent_id: string | null, 
+/**
+ * Group kind word: tier, family, platform_group, segment_lane, division, plain.
+ */
+kind: string, name: string, x: number, y: number, width: number, height: number, };
+
+export type NewOwnership = { person_id: string, 
+/**
+ * An element id or a group id.
+ */
+target_id: string, 
+/**
+ * business_owner, product_manager, product_owner or service_owner.
+ */
+role: string, accountable: boolean, };
+
+export type PersonSummary = { id: string, name: string, initials: string, 
+/**
+ * How many ownerships the person holds.
+ */
+ownerships: number, };

@@ -1,0 +1,247 @@
+//! Editing use cases: what a facilitator does on the canvas, each one undo
+//! step, each returning what the window needs to show next. (Opening,
+//! viewing and history live in session.rs.)
+
+use std::str::FromStr;
+
+use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
+use tiermap_model::plan::{arrange_map, delete_element, dissolve_group};
+use tiermap_model::{
+    Edit, Element, ElementId, ElementKind, Group, GroupId, GroupKind, GroupingModel, Map, MapId, OwnedTarget, Ownership,
+    OwnershipId, Placement, Rect, Relation, RelationId, RelationKind, Role,
+};
+
+use crate::error::{AppError, ErrorCode};
+use crate::session::Session;
+use crate::views::initials;
+use crate::wire::{DocumentView, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+
+fn word<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
+    T::from_str(text).map_err(|_| AppError::new(ErrorCode::InvalidInput, format!("'{text}' is not a {what}")))
+}
+
+fn id<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
+    T::from_str(text).map_err(|_| AppError::new(ErrorCode::UnknownId, format!("'{text}' is not a valid {what} id")))
+}
+
+fn name(text: &str, what: &str) -> Result<String, AppError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(AppError::new(ErrorCode::InvalidInput, format!("a {what} needs a name")));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The groups a new map of each grouping model starts with, drawn from what
+/// the document already has: a lane per market segment, a column per org unit.
+fn starter_structure(session: &Session, model: GroupingModel) -> Result<Vec<GroupSpec>, AppError> {
+    let doc = session.doc()?;
+    let of_kind = |kind: ElementKind| doc.elements().filter(|e| e.kind == kind).map(|e| (e.id, e.name.clone())).collect::<Vec<_>>();
+    let per = |kind: ElementKind, group: GroupKind, fallback: &str| {
+        let found = of_kind(kind);
+        if found.is_empty() {
+            vec![GroupSpec::new(fallback, group, Vec::new())]
+        } else {
+            found.into_iter().map(|(id, name)| GroupSpec::new(name, group, vec![id])).collect()
+        }
+    };
+    Ok(match model {
+        GroupingModel::Pyramid => ["Service area", "Products", "Services", "Applications"]
+            .iter()
+            .map(|tier| GroupSpec::new(*tier, GroupKind::Tier, Vec::new()))
+            .collect(),
+        GroupingModel::Service => vec![GroupSpec::new("Service family", GroupKind::Family, Vec::new())],
+        GroupingModel::Technical => vec![GroupSpec::new("Platform group", GroupKind::PlatformGroup, Vec::new())],
+        GroupingModel::Market => per(ElementKind::MarketSegment, GroupKind::SegmentLane, "Market segment"),
+        GroupingModel::Organizational => per(ElementKind::OrgUnit, GroupKind::Division, "Division"),
+        GroupingModel::Freeform => Vec::new(),
+    })
+}
+
+impl Session {
+    /// Creates an element where it was dropped on a map (in a group or not).
+    pub fn add_element(&mut self, new: &NewElement) -> Result<(String, MapView), AppError> {
+        let map: MapId = id(&new.map_id, "map")?;
+        let kind: ElementKind = word(&new.kind, "kind of element")?;
+        let group = new.group_id.as_deref().map(|g| id::<GroupId>(g, "group")).transpose()?;
+        let element = Element::new(kind, name(&new.name, "element")?);
+        let element_id = element.id;
+        let placement = Placement {
+            map,
+            element: element_id,
+            group,
+            rect: Rect::new(new.x, new.y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT),
+        };
+        let label = format!("Add {}", element.name);
+        self.apply(&label, &[Edit::PutElement(element), Edit::PutPlacement(placement)])?;
+        Ok((element_id.to_string(), self.map_view(&new.map_id)?))
+    }
+
+    /// Places an element that already exists (from the model browser) on a map.
+    pub fn place_element(&mut self, map_id: &str, element_id: &str, group_id: Option<&str>, x: f64, y: f64) -> Result<MapView, AppError> {
+        let map: MapId = id(map_id, "map")?;
+        let element: ElementId = id(element_id, "element")?;
+        let group = group_id.map(|g| id::<GroupId>(g, "group")).transpose()?;
+        if self.doc()?.placement(map, element).is_some() {
+            return Err(AppError::new(ErrorCode::InvalidInput, "that element is already on this map"));
+        }
+        let rect = Rect::new(x, y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT);
+        self.apply("Place on map", &[Edit::PutPlacement(Placement { map, element, group, rect })])?;
+        self.map_view(map_id)
+    }
+
+    /// Renames an element everywhere it appears.
+    pub fn rename_element(&mut self, element_id: &str, new_name: &str) -> Result<DocumentView, AppError> {
+        let element: ElementId = id(element_id, "element")?;
+        let existing = self.doc()?.element(element).cloned().ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("no element {element_id}")))?;
+        let renamed = Element { name: name(new_name, "element")?, ..existing };
+        self.apply(&format!("Rename to {}", renamed.name), &[Edit::PutElement(renamed)])?;
+        self.document()
+    }
+
+    /// Takes elements off one map; they stay in the document and on other maps.
+    pub fn remove_from_map(&mut self, map_id: &str, element_ids: &[String]) -> Result<MapView, AppError> {
+        let map: MapId = id(map_id, "map")?;
+        let mut edits = Vec::new();
+        for element in element_ids {
+            edits.push(Edit::DeletePlacement { map, element: id(element, "element")? });
+        }
+        let label = if edits.len() == 1 { "Remove from map".to_owned() } else { format!("Remove {} from map", edits.len()) };
+        self.apply(&label, &edits)?;
+        self.map_view(map_id)
+    }
+
+    /// Deletes elements from the document, with everything that refers to them.
+    pub fn delete_elements(&mut self, element_ids: &[String]) -> Result<DocumentView, AppError> {
+        let mut plan = Vec::new();
+        let mut doc = self.doc()?.clone();
+        for element in element_ids {
+            let steps = delete_element(&doc, id(element, "element")?);
+            // Plan each deletion on the document as the previous ones leave it.
+            doc.apply_all(&steps)?;
+            plan.extend(steps);
+        }
+        let label = if element_ids.len() == 1 { "Delete element".to_owned() } else { format!("Delete {} elements", element_ids.len()) };
+        self.apply(&label, &plan)?;
+        self.document()
+    }
+
+    pub fn add_relation(&mut self, kind: &str, source_id: &str, target_id: &str) -> Result<String, AppError> {
+        let kind: RelationKind = word(kind, "kind of relation")?;
+        let relation = Relation::new(kind, id(source_id, "element")?, id(target_id, "element")?);
+        let relation_id = relation.id;
+        self.apply(&format!("Connect: {}", kind.label()), &[Edit::PutRelation(relation)])?;
+        Ok(relation_id.to_string())
+    }
+
+    pub fn delete_relation(&mut self, relation_id: &str) -> Result<(), AppError> {
+        let relation: RelationId = id(relation_id, "relation")?;
+        self.apply("Delete relation", &[Edit::DeleteRelation { id: relation }])?;
+        Ok(())
+    }
+
+    /// Makes a person an owner of an element or a group. A new accountable
+    /// owner of the same role makes the previous accountable one a delegate,
+    /// since one person must lead.
+    pub fn assign_owner(&mut self, new: &NewOwnership) -> Result<String, AppError> {
+        let doc = self.doc()?;
+        let person: ElementId = id(&new.person_id, "person")?;
+        let role: Role = word(&new.role, "role")?;
+        let target = if let Ok(element) = ElementId::from_str(&new.target_id)
+            && doc.element(element).is_some()
+        {
+            OwnedTarget::Element(element)
+        } else {
+            OwnedTarget::Group(id(&new.target_id, "element or group")?)
+        };
+        let mut edits: Vec<Edit> = Vec::new();
+        if new.accountable {
+            for previous in doc.ownerships_of(target).filter(|o| o.accountable && o.person != person) {
+                edits.push(Edit::PutOwnership(Ownership { accountable: false, ..previous.clone() }));
+            }
+        }
+        let existing = doc.ownerships_of(target).find(|o| o.person == person && o.role == role).map(|o| o.id);
+        let ownership = Ownership { id: existing.unwrap_or_default(), person, target, role, accountable: new.accountable };
+        let ownership_id = ownership.id;
+        edits.push(Edit::PutOwnership(ownership));
+        self.apply(&format!("Make {}", role.label().to_lowercase()), &edits)?;
+        Ok(ownership_id.to_string())
+    }
+
+    pub fn remove_owner(&mut self, ownership_id: &str) -> Result<(), AppError> {
+        let ownership: OwnershipId = id(ownership_id, "ownership")?;
+        self.apply("Remove owner", &[Edit::DeleteOwnership { id: ownership }])?;
+        Ok(())
+    }
+
+    pub fn add_group(&mut self, new: &NewGroup) -> Result<(String, MapView), AppError> {
+        let group = Group {
+            id: GroupId::new(),
+            map: id(&new.map_id, "map")?,
+            parent: new.parent_id.as_deref().map(|p| id::<GroupId>(p, "group")).transpose()?,
+            kind: word(&new.kind, "kind of group")?,
+            name: name(&new.name, "group")?,
+            rect: Rect::new(new.x, new.y, new.width, new.height),
+            collapsed: false,
+        };
+        let group_id = group.id;
+        self.apply(&format!("Add group {}", group.name), &[Edit::PutGroup(group)])?;
+        Ok((group_id.to_string(), self.map_view(&new.map_id)?))
+    }
+
+    pub fn rename_group(&mut self, group_id: &str, new_name: &str) -> Result<(), AppError> {
+        let group: GroupId = id(group_id, "group")?;
+        let existing = self.doc()?.group(group).cloned().ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("no group {group_id}")))?;
+        let renamed = Group { name: name(new_name, "group")?, ..existing };
+        self.apply(&format!("Rename group to {}", renamed.name), &[Edit::PutGroup(renamed)])?;
+        Ok(())
+    }
+
+    /// Removes a group; what it held stays on the map where it was.
+    pub fn dissolve_group(&mut self, group_id: &str) -> Result<(), AppError> {
+        let group: GroupId = id(group_id, "group")?;
+        let plan = dissolve_group(self.doc()?, group);
+        if plan.is_empty() {
+            return Err(AppError::new(ErrorCode::UnknownId, format!("no group {group_id}")));
+        }
+        self.apply("Remove group", &plan)?;
+        Ok(())
+    }
+
+    /// A new map of a grouping model, laid out with that model's structure.
+    pub fn new_map(&mut self, map_name: &str, model: &str) -> Result<(String, DocumentView), AppError> {
+        let model: GroupingModel = word(model, "grouping model")?;
+        let map = Map { id: MapId::new(), name: name(map_name, "map")?, model, position: self.doc()?.maps().len() as i64 };
+        let map_id = map.id;
+        let structure = starter_structure(self, model)?;
+        let mut edits = vec![Edit::PutMap(map)];
+        edits.extend(arrange(map_id, Arrangement::for_model(model), &structure, &[]));
+        self.apply(&format!("New {} map", model.label().to_lowercase()), &edits)?;
+        Ok((map_id.to_string(), self.document()?))
+    }
+
+    /// Arranges a map by its grouping model (the same in the app and in exports).
+    pub fn arrange(&mut self, map_id: &str) -> Result<MapView, AppError> {
+        let map: MapId = id(map_id, "map")?;
+        let plan = arrange_map(self.doc()?, map);
+        self.apply("Arrange", &plan)?;
+        self.map_view(map_id)
+    }
+
+    /// The people of the document, by name.
+    pub fn people(&self) -> Result<Vec<PersonSummary>, AppError> {
+        let doc = self.doc()?;
+        let mut people: Vec<PersonSummary> = doc
+            .elements()
+            .filter(|e| e.kind == ElementKind::Person)
+            .map(|p| PersonSummary {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                initials: initials(&p.name),
+                ownerships: doc.ownerships().filter(|o| o.person == p.id).count() as u32,
+            })
+            .collect();
+        people.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        Ok(people)
+    }
+}
