@@ -13,6 +13,21 @@ fn main() {
         "problems",
         "rule_settings",
         "set_rule_settings",
+        "add_element",
+        "place_element",
+        "rename_element",
+        "remove_from_map",
+        "delete_elements",
+        "add_relation",
+        "delete_relation",
+        "assign_owner",
+        "remove_owner",
+        "add_group",
+        "rename_group",
+        "dissolve_group",
+        "new_map",
+        "arrange",
+        "people",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

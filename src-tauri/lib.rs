@@ -47,6 +47,21 @@ pub fn run() {
             commands::problems,
             commands::rule_settings,
             commands::set_rule_settings,
+            commands::add_element,
+            commands::place_element,
+            commands::rename_element,
+            commands::remove_from_map,
+            commands::delete_elements,
+            commands::add_relation,
+            commands::delete_relation,
+            commands::assign_owner,
+            commands::remove_owner,
+            commands::add_group,
+            commands::rename_group,
+            commands::dissolve_group,
+            commands::new_map,
+            commands::arrange,
+            commands::people,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,6 +1,10 @@
 //! Tauri commands: adapters only. Each takes its arguments, calls one
 //! function of tiermap-app on the window's session, and returns the result.
-//! Errors cross as `{ code, message }` (tiermap_app::AppError).
+//! Errors cross as `{ code, message }` (tiermap_app::AppError). Canvas
+//! gestures are in gestures.rs.
+
+mod gestures;
+pub use gestures::*;
 
 use tauri::State;
 use tiermap_app::AppError;

@@ -191,6 +191,21 @@ export function App() {
 
   const openDialog = useCallback(() => void core.openDialog(), []);
 
+  // Auto-arrange by the map's grouping model: computed in the core, one undo step.
+  const arrange = useCallback(async () => {
+    if (!activeMap) return;
+    setSave("saving");
+    try {
+      setView(await core.arrange(activeMap));
+      setSave("saved");
+      setRevision((n) => n + 1);
+      setScreen({ kind: "document", doc: await core.document() });
+    } catch (error) {
+      setSave("failed");
+      setNotice(asCoreError(error).message);
+    }
+  }, [activeMap]);
+
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
   if (screen.kind === "welcome") return <Welcome onOpen={openDialog} />;
   if (screen.kind === "problem") return <OpenProblem code={screen.error.code} message={screen.error.message} onOpen={openDialog} />;
@@ -209,6 +224,9 @@ export function App() {
           </button>
           <button onClick={() => void historyStep("redo")} disabled={!document.can_redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
             Redo
+          </button>
+          <button onClick={() => void arrange()} disabled={document.read_only} title="Arrange this map by its grouping model (one undo step)" data-testid="arrange">
+            Arrange
           </button>
           <button onClick={openDialog} title="Open a document (Ctrl+O)">
             Open…

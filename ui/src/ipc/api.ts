@@ -8,6 +8,10 @@ import type {
   ErrorCode,
   ItemMove,
   MapView,
+  NewElement,
+  NewGroup,
+  NewOwnership,
+  PersonSummary,
   ProblemReport,
   RuleSettings,
   StartupView,
@@ -46,6 +50,23 @@ export const core = {
   problems: (mapId: string | null) => call<ProblemReport>("problems", { mapId }),
   ruleSettings: () => call<RuleSettings>("rule_settings"),
   setRuleSettings: (settings: RuleSettings) => call<RuleSettings>("set_rule_settings", { settings }),
+  // Canvas gestures: each is one undo step in the core.
+  addElement: (element: NewElement) => call<[string, MapView]>("add_element", { element }),
+  placeElement: (mapId: string, elementId: string, groupId: string | null, x: number, y: number) =>
+    call<MapView>("place_element", { mapId, elementId, groupId, x, y }),
+  renameElement: (elementId: string, name: string) => call<DocumentView>("rename_element", { elementId, name }),
+  removeFromMap: (mapId: string, elementIds: string[]) => call<MapView>("remove_from_map", { mapId, elementIds }),
+  deleteElements: (elementIds: string[]) => call<DocumentView>("delete_elements", { elementIds }),
+  addRelation: (kind: string, sourceId: string, targetId: string) => call<string>("add_relation", { kind, sourceId, targetId }),
+  deleteRelation: (relationId: string) => call<void>("delete_relation", { relationId }),
+  assignOwner: (ownership: NewOwnership) => call<string>("assign_owner", { ownership }),
+  removeOwner: (ownershipId: string) => call<void>("remove_owner", { ownershipId }),
+  addGroup: (group: NewGroup) => call<[string, MapView]>("add_group", { group }),
+  renameGroup: (groupId: string, name: string) => call<void>("rename_group", { groupId, name }),
+  dissolveGroup: (groupId: string) => call<void>("dissolve_group", { groupId }),
+  newMap: (name: string, model: string) => call<[string, DocumentView]>("new_map", { name, model }),
+  arrange: (mapId: string) => call<MapView>("arrange", { mapId }),
+  people: () => call<PersonSummary[]>("people"),
 };
 
 /** The open document was replaced by File > Open, the command line or a second launch. */

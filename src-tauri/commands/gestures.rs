@@ -1,0 +1,82 @@
+//! Adapters for the canvas gestures (tiermap_app's gestures.rs): one line each.
+
+use tauri::State;
+use tiermap_app::AppError;
+use tiermap_app::wire::{DocumentView, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+
+use crate::state::Shell;
+
+#[tauri::command]
+pub fn add_element(shell: State<'_, Shell>, element: NewElement) -> Result<(String, MapView), AppError> {
+    shell.session().add_element(&element)
+}
+
+#[tauri::command]
+pub fn place_element(shell: State<'_, Shell>, map_id: String, element_id: String, group_id: Option<String>, x: f64, y: f64) -> Result<MapView, AppError> {
+    shell.session().place_element(&map_id, &element_id, group_id.as_deref(), x, y)
+}
+
+#[tauri::command]
+pub fn rename_element(shell: State<'_, Shell>, element_id: String, name: String) -> Result<DocumentView, AppError> {
+    shell.session().rename_element(&element_id, &name)
+}
+
+#[tauri::command]
+pub fn remove_from_map(shell: State<'_, Shell>, map_id: String, element_ids: Vec<String>) -> Result<MapView, AppError> {
+    shell.session().remove_from_map(&map_id, &element_ids)
+}
+
+#[tauri::command]
+pub fn delete_elements(shell: State<'_, Shell>, element_ids: Vec<String>) -> Result<DocumentView, AppError> {
+    shell.session().delete_elements(&element_ids)
+}
+
+#[tauri::command]
+pub fn add_relation(shell: State<'_, Shell>, kind: String, source_id: String, target_id: String) -> Result<String, AppError> {
+    shell.session().add_relation(&kind, &source_id, &target_id)
+}
+
+#[tauri::command]
+pub fn delete_relation(shell: State<'_, Shell>, relation_id: String) -> Result<(), AppError> {
+    shell.session().delete_relation(&relation_id)
+}
+
+#[tauri::command]
+pub fn assign_owner(shell: State<'_, Shell>, ownership: NewOwnership) -> Result<String, AppError> {
+    shell.session().assign_owner(&ownership)
+}
+
+#[tauri::command]
+pub fn remove_owner(shell: State<'_, Shell>, ownership_id: String) -> Result<(), AppError> {
+    shell.session().remove_owner(&ownership_id)
+}
+
+#[tauri::command]
+pub fn add_group(shell: State<'_, Shell>, group: NewGroup) -> Result<(String, MapView), AppError> {
+    shell.session().add_group(&group)
+}
+
+#[tauri::command]
+pub fn rename_group(shell: State<'_, Shell>, group_id: String, name: String) -> Result<(), AppError> {
+    shell.session().rename_group(&group_id, &name)
+}
+
+#[tauri::command]
+pub fn dissolve_group(shell: State<'_, Shell>, group_id: String) -> Result<(), AppError> {
+    shell.session().dissolve_group(&group_id)
+}
+
+#[tauri::command]
+pub fn new_map(shell: State<'_, Shell>, name: String, model: String) -> Result<(String, DocumentView), AppError> {
+    shell.session().new_map(&name, &model)
+}
+
+#[tauri::command]
+pub fn arrange(shell: State<'_, Shell>, map_id: String) -> Result<MapView, AppError> {
+    shell.session().arrange(&map_id)
+}
+
+#[tauri::command]
+pub fn people(shell: State<'_, Shell>) -> Result<Vec<PersonSummary>, AppError> {
+    shell.session().people()
+}
