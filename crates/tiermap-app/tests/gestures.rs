@@ -1,22 +1,11 @@
 //! The canvas gestures through the session: each does what it says, is one
 //! undo step, and refuses bad input without changing anything.
 
+mod common;
+use common::{sample_session, view_named};
+
+use tiermap_app::ErrorCode;
 use tiermap_app::wire::{MapView, NewElement, NewGroup, NewOwnership};
-use tiermap_app::{ErrorCode, Session};
-
-fn sample_session() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample.tiermap");
-    tiermap_app::sample::create(&path).unwrap();
-    let mut session = Session::new();
-    session.open(&path).unwrap();
-    (dir, session)
-}
-
-fn map_named(session: &Session, name: &str) -> MapView {
-    let doc = session.document().unwrap();
-    session.map_view(&doc.maps.iter().find(|m| m.name == name).unwrap().id).unwrap()
-}
 
 fn node_id(view: &MapView, name: &str) -> String {
     view.nodes.iter().find(|n| n.name == name).unwrap().id.clone()
@@ -25,7 +14,7 @@ fn node_id(view: &MapView, name: &str) -> String {
 #[test]
 fn a_dropped_element_is_created_in_its_group_and_one_undo_takes_it_away() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let tier = view.groups.iter().find(|g| g.name == "Services").unwrap().id.clone();
     let new = NewElement { map_id: view.map.id.clone(), kind: "service".into(), name: "  Time tracking ".into(), group_id: Some(tier.clone()), x: 30.0, y: 50.0 };
     let (id, after) = session.add_element(&new).unwrap();
@@ -43,7 +32,7 @@ fn a_dropped_element_is_created_in_its_group_and_one_undo_takes_it_away() {
 #[test]
 fn delete_removes_an_element_everywhere_and_undo_restores_all_of_it() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let payroll = node_id(&view, "Payroll");
     let before = session.map_view(&view.map.id).unwrap();
     session.delete_elements(std::slice::from_ref(&payroll)).unwrap();
@@ -57,7 +46,7 @@ fn delete_removes_an_element_everywhere_and_undo_restores_all_of_it() {
 #[test]
 fn removing_from_a_map_keeps_the_element_in_the_document() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let count = session.document().unwrap().element_count;
     let after = session.remove_from_map(&view.map.id, &[node_id(&view, "Workday")]).unwrap();
     assert_eq!(after.nodes.len(), view.nodes.len() - 1);
@@ -67,29 +56,29 @@ fn removing_from_a_map_keeps_the_element_in_the_document() {
 #[test]
 fn rename_relate_and_own() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let (adp, workday) = (node_id(&view, "ADP"), node_id(&view, "Workday"));
     session.rename_element(&adp, "ADP Workforce Now").unwrap();
-    assert!(map_named(&session, "Human resources").nodes.iter().any(|n| n.name == "ADP Workforce Now"));
+    assert!(view_named(&session, "Human resources").nodes.iter().any(|n| n.name == "ADP Workforce Now"));
     assert_eq!(session.rename_element(&adp, "").unwrap_err().code, ErrorCode::InvalidInput);
 
     let relation = session.add_relation("supports", &adp, &workday).unwrap();
-    assert!(map_named(&session, "Human resources").edges.iter().any(|e| e.id == relation && e.kind == "supports"));
+    assert!(view_named(&session, "Human resources").edges.iter().any(|e| e.id == relation && e.kind == "supports"));
     assert_eq!(session.add_relation("supports", &adp, &adp).unwrap_err().code, ErrorCode::InvalidEdit);
     session.delete_relation(&relation).unwrap();
 
     // A new accountable owner takes the lead; the previous one becomes a delegate.
     let people = session.people().unwrap();
     let rivera = people.iter().find(|p| p.name == "A. Rivera").unwrap();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let payroll_processing = view.nodes.iter().find(|n| n.name == "Payroll processing").unwrap();
     assert_eq!(payroll_processing.owners[0].name, "Tom Okafor");
     let ownership = NewOwnership { person_id: rivera.id.clone(), target_id: payroll_processing.id.clone(), role: "product_owner".into(), accountable: true };
     session.assign_owner(&ownership).unwrap();
-    let owners = &map_named(&session, "Human resources").nodes.iter().find(|n| n.name == "Payroll processing").unwrap().owners.clone();
+    let owners = &view_named(&session, "Human resources").nodes.iter().find(|n| n.name == "Payroll processing").unwrap().owners.clone();
     assert_eq!(owners.iter().map(|o| (o.name.as_str(), o.accountable)).collect::<Vec<_>>(), [("A. Rivera", true), ("Tom Okafor", false)]);
     session.remove_owner(&owners[1].ownership_id).unwrap();
-    assert_eq!(map_named(&session, "Human resources").nodes.iter().find(|n| n.name == "Payroll processing").unwrap().owners.len(), 1);
+    assert_eq!(view_named(&session, "Human resources").nodes.iter().find(|n| n.name == "Payroll processing").unwrap().owners.len(), 1);
 
     let not_a_person = NewOwnership { person_id: adp.clone(), ..ownership };
     assert_eq!(session.assign_owner(&not_a_person).unwrap_err().code, ErrorCode::InvalidEdit);
@@ -98,7 +87,7 @@ fn rename_relate_and_own() {
 #[test]
 fn groups_are_added_renamed_and_dissolved_keeping_their_contents() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Wholesale division");
+    let view = view_named(&session, "Wholesale division");
     let new = NewGroup { map_id: view.map.id.clone(), parent_id: None, kind: "division".into(), name: "Retail".into(), x: 900.0, y: 0.0, width: 300.0, height: 200.0 };
     let (group, after) = session.add_group(&new).unwrap();
     assert!(after.groups.iter().any(|g| g.id == group && g.name == "Retail"));
@@ -106,7 +95,7 @@ fn groups_are_added_renamed_and_dissolved_keeping_their_contents() {
     let markets = view.groups.iter().find(|g| g.name == "Markets").unwrap().id.clone();
     let held: Vec<String> = view.nodes.iter().filter(|n| n.group_id.as_deref() == Some(markets.as_str())).map(|n| n.id.clone()).collect();
     session.dissolve_group(&markets).unwrap();
-    let after = map_named(&session, "Wholesale division");
+    let after = view_named(&session, "Wholesale division");
     let division = view.groups.iter().find(|g| g.name == "Wholesale division").unwrap().id.clone();
     for id in held {
         assert_eq!(after.nodes.iter().find(|n| n.id == id).unwrap().group_id.as_deref(), Some(division.as_str()), "moved up to the parent");
@@ -133,7 +122,7 @@ fn a_new_map_starts_with_its_models_structure() {
 #[test]
 fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
     let (_dir, mut session) = sample_session();
-    let view = map_named(&session, "Human resources");
+    let view = view_named(&session, "Human resources");
     let node = view.nodes.iter().find(|n| n.name == "Workday").unwrap();
     // Dragged below and right of the others in its tier.
     let moved = tiermap_app::wire::ItemMove { id: node.id.clone(), item: tiermap_app::wire::ItemKind::Element, group_id: node.group_id.clone(), x: 700.0, y: 300.0 };

@@ -1,22 +1,11 @@
 //! What the canvas receives for a map, through the session as the app uses it.
 
+mod common;
+use common::{sample_session, view_named};
+
 use tiermap_app::Session;
 use tiermap_app::wire::{ItemKind, ItemMove, MapView};
 
-fn sample_session() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample.tiermap");
-    tiermap_app::sample::create(&path).unwrap();
-    let mut session = Session::new();
-    session.open(&path).unwrap();
-    (dir, session)
-}
-
-fn view_named(session: &Session, name: &str) -> MapView {
-    let doc = session.document().unwrap();
-    let map = doc.maps.iter().find(|m| m.name == name).unwrap();
-    session.map_view(&map.id).unwrap()
-}
 
 fn edge_kinds(view: &MapView) -> Vec<String> {
     let mut kinds: Vec<String> = view.edges.iter().map(|e| e.kind.clone()).collect();
@@ -143,7 +132,7 @@ fn save_as_over_a_document_open_elsewhere_is_refused_and_nothing_changes() {
 
 #[test]
 fn rule_settings_are_stored_in_the_document_and_undoable() {
-    let (dir, mut session) = sample_session();
+    let (dir, session) = sample_session();
     let view = view_named(&session, "Human resources");
     let node = view.nodes.iter().find(|n| n.name == "Onboarding").unwrap();
     // Make a finding: Onboarding loses its owner (through the file, as another tool would).
