@@ -3,7 +3,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { DocumentView, ItemMove, MapView, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
 import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
-import { MapCanvas, type FocusRequest } from "./canvas/MapCanvas";
+import { MapCanvas, type FocusRequest, type ViewRequest } from "./canvas/MapCanvas";
 import { MapTabs } from "./panels/MapTabs";
 import { StatusBar, type SaveState } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
@@ -38,6 +38,8 @@ export function App() {
   const [showProblems, setShowProblems] = useState(true);
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [selection, setSelection] = useState<string[]>([]);
+  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
@@ -100,6 +102,19 @@ export function App() {
     return () => void unlisten.then((stop) => stop());
   }, [historyStep]);
 
+  // Delete takes the selected elements off this map (they stay in the document); one undo step.
+  const removeSelection = useCallback(async () => {
+    if (!activeMap || selection.length === 0 || doc?.read_only) return;
+    try {
+      setView(await core.removeFromMap(activeMap, selection));
+      setSelection([]);
+      setRevision((n) => n + 1);
+      setScreen({ kind: "document", doc: await core.document() });
+    } catch (error) {
+      setNotice(asCoreError(error).message);
+    }
+  }, [activeMap, selection, doc]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTextEntry(event.target)) return;
@@ -107,11 +122,14 @@ export function App() {
       if (!action) return;
       event.preventDefault();
       if (action === "open") void core.openDialog();
-      else if (screen.kind === "document") void historyStep(action);
+      else if (screen.kind !== "document") return;
+      else if (action === "undo" || action === "redo") void historyStep(action);
+      else if (action === "delete") void removeSelection();
+      else setViewRequest({ action, nonce: Date.now() });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [historyStep, screen.kind]);
+  }, [historyStep, screen.kind, removeSelection]);
 
   useEffect(() => {
     if (!activeMap) return;
@@ -245,7 +263,15 @@ export function App() {
         <div className="canvas-area">
           {view ? (
             <ReactFlowProvider key={view.map.id}>
-              <MapCanvas view={view} readOnly={document.read_only} badges={badges} focus={focus} onMove={onMove} />
+              <MapCanvas
+                view={view}
+                readOnly={document.read_only}
+                badges={badges}
+                focus={focus}
+                viewRequest={viewRequest}
+                onSelect={setSelection}
+                onMove={onMove}
+              />
             </ReactFlowProvider>
           ) : (
             <div className="loading">Loading map…</div>

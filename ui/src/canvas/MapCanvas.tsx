@@ -39,8 +39,14 @@ function toItems(nodes: TiermapNode[]): Item[] {
 /** A request to select some elements and bring them into view; `nonce` makes each click count. */
 export type FocusRequest = { ids: string[]; nonce: number };
 
+/** A request for the view itself: fit the map, zoom in or out; `nonce` makes each key press count. */
+export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out"; nonce: number };
+
 type Props = {
   view: MapView;
+  viewRequest: ViewRequest | null;
+  /** The selected elements (not groups), as the selection changes. */
+  onSelect: (elementIds: string[]) => void;
   readOnly: boolean;
   badges: Map<string, Badge>;
   focus: FocusRequest | null;
@@ -49,7 +55,7 @@ type Props = {
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, badges, focus, onMove }: Props) {
+export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect, onMove }: Props) {
   const initial = useMemo(() => toFlowNodes(view, null, badges), [view, badges]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
@@ -66,6 +72,14 @@ export function MapCanvas({ view, readOnly, badges, focus, onMove }: Props) {
   }, [measured, empty, ready, flow]);
 
   useEffect(() => setNodes(toFlowNodes(view, null, badges)), [view, badges, setNodes]);
+
+  useEffect(() => {
+    if (!viewRequest) return;
+    const animate = { duration: 200 };
+    if (viewRequest.action === "fit") void flow.fitView({ padding: 0.08, ...animate });
+    if (viewRequest.action === "zoom-in") void flow.zoomIn(animate);
+    if (viewRequest.action === "zoom-out") void flow.zoomOut(animate);
+  }, [viewRequest, flow]);
 
   // Select the elements of a clicked problem and bring them into view.
   useEffect(() => {
@@ -113,6 +127,8 @@ export function MapCanvas({ view, readOnly, badges, focus, onMove }: Props) {
         onNodesChange={onNodesChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        onSelectionChange={({ nodes: selected }) => onSelect(selected.filter((n) => n.type === "element").map((n) => n.id))}
+        deleteKeyCode={null}
         nodesDraggable={!readOnly}
         nodesConnectable={false}
         minZoom={0.1}

@@ -18,8 +18,17 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("o", { metaKey: true }))).toBe("open");
   });
 
+  it("maps delete, fit and zoom", () => {
+    expect(shortcutFor(press("Delete"))).toBe("delete");
+    expect(shortcutFor(press("Backspace"))).toBe("delete");
+    expect(shortcutFor(press("0", { ctrlKey: true }))).toBe("fit");
+    expect(shortcutFor(press("+"))).toBe("zoom-in");
+    expect(shortcutFor(press("-"))).toBe("zoom-out");
+  });
+
   it("ignores plain keys and other combinations", () => {
     expect(shortcutFor(press("z"))).toBeNull();
+    expect(shortcutFor(press("Delete", { altKey: true }))).toBeNull();
     expect(shortcutFor(press("z", { ctrlKey: true, altKey: true }))).toBeNull();
     expect(shortcutFor(press("k", { ctrlKey: true }))).toBeNull();
   });

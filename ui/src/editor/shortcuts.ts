@@ -2,7 +2,7 @@
 // a real key press reaches the menu first, GTK handles it there and the page
 // never sees it, so an action never runs twice.
 
-export type ShortcutAction = "undo" | "redo" | "open";
+export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "fit" | "zoom-in" | "zoom-out";
 
 export type KeyPress = {
   key: string;
@@ -15,7 +15,14 @@ export type KeyPress = {
 /** The action a key press asks for, if any. */
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
   const command = press.ctrlKey || press.metaKey;
-  if (!command || press.altKey) return null;
+  if (press.altKey) return null;
+  if (!command) {
+    if (press.key === "Delete" || press.key === "Backspace") return "delete";
+    if (press.key === "+" || press.key === "=") return "zoom-in";
+    if (press.key === "-") return "zoom-out";
+    return null;
+  }
+  if (press.key === "0") return "fit";
   const key = press.key.toLowerCase();
   if (key === "z") return press.shiftKey ? "redo" : "undo";
   if (key === "y" && !press.shiftKey) return "redo";
