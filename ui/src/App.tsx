@@ -12,6 +12,7 @@ import { isTextEntry, shortcutFor } from "./editor/shortcuts";
 import { badgesByElement } from "./editor/problems";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { RulesDialog } from "./panels/RulesDialog";
+import { NewMapDialog } from "./panels/NewMapDialog";
 
 type Screen =
   | { kind: "loading" }
@@ -40,6 +41,7 @@ export function App() {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [selection, setSelection] = useState<string[]>([]);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+  const [creatingMap, setCreatingMap] = useState(false);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
@@ -209,6 +211,19 @@ export function App() {
 
   const openDialog = useCallback(() => void core.openDialog(), []);
 
+  // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
+  const createMap = useCallback(async (name: string, model: string) => {
+    try {
+      const [mapId, document] = await core.newMap(name, model);
+      setCreatingMap(false);
+      setScreen({ kind: "document", doc: document });
+      setActiveMap(mapId);
+      setRevision((n) => n + 1);
+    } catch (error) {
+      setNotice(asCoreError(error).message);
+    }
+  }, []);
+
   // Auto-arrange by the map's grouping model: computed in the core, one undo step.
   const arrange = useCallback(async () => {
     if (!activeMap) return;
@@ -236,6 +251,9 @@ export function App() {
           {document.file_name}
         </span>
         <MapTabs maps={document.maps} active={activeMap} onSelect={setActiveMap} />
+        <button onClick={() => setCreatingMap(true)} disabled={document.read_only} title="A new map of one of the grouping models" data-testid="new-map">
+          New map…
+        </button>
         <div className="toolbar-actions">
           <button onClick={() => void historyStep("undo")} disabled={!document.can_undo} title="Undo (Ctrl+Z)" data-testid="undo">
             Undo
@@ -291,6 +309,7 @@ export function App() {
         ) : null}
       </main>
       <StatusBar doc={document} view={view} save={save} problems={docProblems} />
+      {creatingMap ? <NewMapDialog onCreate={(name, model) => void createMap(name, model)} onCancel={() => setCreatingMap(false)} /> : null}
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
     </div>
   );
