@@ -3,7 +3,8 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { DocumentView, ItemMove, MapView, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
 import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
-import { MapCanvas, type FocusRequest, type ViewRequest } from "./canvas/MapCanvas";
+import { MapCanvas, type DropRequest, type FocusRequest, type ViewRequest } from "./canvas/MapCanvas";
+import { Palette, PALETTE } from "./panels/Palette";
 import { MapTabs } from "./panels/MapTabs";
 import { StatusBar, type SaveState } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
@@ -42,6 +43,7 @@ export function App() {
   const [selection, setSelection] = useState<string[]>([]);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
+  const [drop, setDrop] = useState<DropRequest | null>(null);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
@@ -211,6 +213,26 @@ export function App() {
 
   const openDialog = useCallback(() => void core.openDialog(), []);
 
+  // An element dragged from the palette: created by the core where it was dropped; one undo step.
+  const createElement = useCallback(
+    async (kind: string, groupId: string | null, x: number, y: number) => {
+      if (!activeMap) return;
+      const label = PALETTE.find((p) => p.kind === kind)?.label ?? "element";
+      setSave("saving");
+      try {
+        const [, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
+        setView(updated);
+        setSave("saved");
+        setRevision((n) => n + 1);
+        setScreen({ kind: "document", doc: await core.document() });
+      } catch (error) {
+        setSave("failed");
+        setNotice(asCoreError(error).message);
+      }
+    },
+    [activeMap],
+  );
+
   // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
   const createMap = useCallback(async (name: string, model: string) => {
     try {
@@ -278,6 +300,7 @@ export function App() {
         </div>
       </header>
       <main className="workspace">
+        <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
         <div className="canvas-area">
           {view ? (
             <ReactFlowProvider key={view.map.id}>
@@ -288,6 +311,8 @@ export function App() {
                 focus={focus}
                 viewRequest={viewRequest}
                 onSelect={setSelection}
+                drop={drop}
+                onCreate={(kind, groupId, x, y) => void createElement(kind, groupId, x, y)}
                 onMove={onMove}
               />
             </ReactFlowProvider>

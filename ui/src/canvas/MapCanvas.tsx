@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -14,7 +14,7 @@ import {
 } from "@xyflow/react";
 import type { ItemMove, MapView } from "../ipc/bindings";
 import { toFlowEdges, toFlowNodes, type TiermapNode } from "../editor/flowModel";
-import { indexItems, landing, type Item } from "../editor/geometry";
+import { dropPlace, indexItems, landing, type Item } from "../editor/geometry";
 import { kindColor } from "../editor/palette";
 import type { Badge } from "../editor/problems";
 import { planMoves } from "../actions/moveItems";
@@ -39,6 +39,9 @@ function toItems(nodes: TiermapNode[]): Item[] {
 /** A request to select some elements and bring them into view; `nonce` makes each click count. */
 export type FocusRequest = { ids: string[]; nonce: number };
 
+/** A kind dropped from the palette at a screen point; `nonce` makes each drop count. */
+export type DropRequest = { kind: string; clientX: number; clientY: number; nonce: number };
+
 /** A request for the view itself: fit the map, zoom in or out; `nonce` makes each key press count. */
 export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out"; nonce: number };
 
@@ -47,6 +50,9 @@ type Props = {
   viewRequest: ViewRequest | null;
   /** The selected elements (not groups), as the selection changes. */
   onSelect: (elementIds: string[]) => void;
+  drop: DropRequest | null;
+  /** Creates an element of `kind` in `groupId` (or on the map) at a position relative to it. */
+  onCreate: (kind: string, groupId: string | null, x: number, y: number) => void;
   readOnly: boolean;
   badges: Map<string, Badge>;
   focus: FocusRequest | null;
@@ -55,7 +61,7 @@ type Props = {
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect, onMove }: Props) {
+export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect, drop, onCreate, onMove }: Props) {
   const initial = useMemo(() => toFlowNodes(view, null, badges), [view, badges]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
@@ -80,6 +86,20 @@ export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect
     if (viewRequest.action === "zoom-in") void flow.zoomIn(animate);
     if (viewRequest.action === "zoom-out") void flow.zoomOut(animate);
   }, [viewRequest, flow]);
+
+  // A kind dropped from the palette: created where it landed, if it landed on the map.
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!drop || !area.current) return;
+    const box = area.current.getBoundingClientRect();
+    const inside = drop.clientX >= box.left && drop.clientX <= box.right && drop.clientY >= box.top && drop.clientY <= box.bottom;
+    if (!inside) return;
+    const point = flow.screenToFlowPosition({ x: drop.clientX, y: drop.clientY });
+    const { groupId, position } = dropPlace(point, indexItems(toItems(nodes)));
+    onCreate(drop.kind, groupId, position.x, position.y);
+    // Only a new drop acts; the nodes are read as they are at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drop]);
 
   // Select the elements of a clicked problem and bring them into view.
   useEffect(() => {
@@ -117,7 +137,7 @@ export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect
   );
 
   return (
-    <div className="canvas" data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
+    <div className="canvas" ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
       <ArrowMarkers />
       <ReactFlow
         nodes={nodes}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absolutePosition, groupAt, indexItems, landing, type Item } from "./geometry";
+import { absolutePosition, dropPlace, groupAt, indexItems, landing, type Item } from "./geometry";
 
 const items: Item[] = [
   { id: "outer", kind: "group", position: { x: 100, y: 100 }, width: 600, height: 400 },
@@ -35,5 +35,12 @@ describe("geometry", () => {
   it("moving a node out of every group gives a map position", () => {
     const moved = items.map((i) => (i.id === "node" ? { ...i, position: { x: -400, y: 500 } } : i));
     expect(landing("node", indexItems(moved))).toEqual({ groupId: null, position: { x: -250, y: 660 } });
+  });
+});
+
+describe("dropPlace", () => {
+  it("puts a new box centred on the pointer, inside the group under it", () => {
+    expect(dropPlace({ x: 250, y: 250 }, indexItems(items))).toEqual({ groupId: "inner", position: { x: 10, y: 46 } });
+    expect(dropPlace({ x: 20, y: 20 }, indexItems(items))).toEqual({ groupId: null, position: { x: -70, y: -24 } });
   });
 });

@@ -88,3 +88,20 @@ export function landing(id: string, items: ById): { groupId: string | null; posi
 function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
+
+/** Size of a new element's box: the core's layout uses the same (NODE_WIDTH, NODE_HEIGHT). */
+export const NEW_NODE = { width: 180, height: 88 };
+
+/**
+ * Where a new element dropped at `point` (map coordinates) goes: the
+ * innermost group under the point, and its top-left corner relative to that
+ * group so the box is centred on the pointer.
+ */
+export function dropPlace(point: XY, items: ById): { groupId: string | null; position: XY } {
+  const groupId = groupAt(point, items, "");
+  const origin = groupId ? absolutePosition(groupId, items) : { x: 0, y: 0 };
+  return {
+    groupId,
+    position: { x: round(point.x - origin.x - NEW_NODE.width / 2), y: round(point.y - origin.y - NEW_NODE.height / 2) },
+  };
+}
