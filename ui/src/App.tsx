@@ -44,6 +44,7 @@ export function App() {
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
   const [drop, setDrop] = useState<DropRequest | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
@@ -129,11 +130,14 @@ export function App() {
       else if (screen.kind !== "document") return;
       else if (action === "undo" || action === "redo") void historyStep(action);
       else if (action === "delete") void removeSelection();
+      else if (action === "rename") {
+        if (selection.length === 1 && !doc?.read_only) setRenaming(selection[0]);
+      }
       else setViewRequest({ action, nonce: Date.now() });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [historyStep, screen.kind, removeSelection]);
+  }, [historyStep, screen.kind, removeSelection, selection, doc]);
 
   useEffect(() => {
     if (!activeMap) return;
@@ -220,8 +224,10 @@ export function App() {
       const label = PALETTE.find((p) => p.kind === kind)?.label ?? "element";
       setSave("saving");
       try {
-        const [, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
+        const [created, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
         setView(updated);
+        // Name it straight away, as a file explorer does with a new folder.
+        setRenaming(created);
         setSave("saved");
         setRevision((n) => n + 1);
         setScreen({ kind: "document", doc: await core.document() });
@@ -232,6 +238,23 @@ export function App() {
     },
     [activeMap],
   );
+
+  // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
+  const rename = useCallback(
+    async (id: string, name: string | null) => {
+      setRenaming((current) => (current === id ? null : current));
+      const element = view?.nodes.find((n) => n.id === id);
+      if (name === null || !element || name.trim() === "" || name.trim() === element.name) return;
+      try {
+        await core.renameElement(id, name);
+        await refresh(activeMap);
+      } catch (error) {
+        setNotice(asCoreError(error).message);
+      }
+    },
+    [view, activeMap, refresh],
+  );
+  const extras = useMemo(() => ({ badges, renaming, onRename: (id: string, name: string | null) => void rename(id, name), onStartRename: setRenaming }), [badges, renaming, rename]);
 
   // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
   const createMap = useCallback(async (name: string, model: string) => {
@@ -307,7 +330,7 @@ export function App() {
               <MapCanvas
                 view={view}
                 readOnly={document.read_only}
-                badges={badges}
+                extras={extras}
                 focus={focus}
                 viewRequest={viewRequest}
                 onSelect={setSelection}

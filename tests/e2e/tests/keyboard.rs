@@ -34,3 +34,33 @@ async fn delete_takes_the_selected_element_off_the_map_and_ctrl_z_puts_it_back()
     app.wait_for(&format!(".react-flow__node-element[data-id='{element}']")).await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn f2_renames_the_selected_element_and_escape_cancels() {
+    let document = sample_document();
+    let element = read_document(&document.path).doc().elements().find(|e| e.name == "Workday").expect("Workday").id;
+    let app = App::launch(&[&document.path]).await;
+    app.wait_for_canvas(None).await;
+    let node = app.wait_for(&format!(".react-flow__node-element[data-id='{element}']")).await;
+    node.click().await.expect("select");
+    app.wait_for(&format!(".react-flow__node.selected[data-id='{element}']")).await;
+
+    app.driver().action_chain().send_keys(Key::F2).perform().await.expect("F2");
+    let input = app.wait_for("[data-testid=rename-input]").await;
+    input.send_keys("Nothing").await.expect("type");
+    input.send_keys(Key::Escape).await.expect("escape");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(read_document(&document.path).doc().element(element).map(|e| e.name.clone()).as_deref(), Some("Workday"), "Escape keeps the name");
+
+    app.driver().action_chain().send_keys(Key::F2).perform().await.expect("F2 again");
+    let input = app.wait_for("[data-testid=rename-input]").await;
+    input.send_keys("Workday HCM").await.expect("type");
+    input.send_keys(Key::Enter).await.expect("enter");
+    let renamed = eventually(Duration::from_secs(5), async || {
+        let name = read_document(&document.path).doc().element(element)?.name.clone();
+        (name == "Workday HCM").then_some(())
+    })
+    .await;
+    assert!(renamed.is_some(), "Enter stores the new name in the file");
+    app.quit().await;
+}

@@ -32,7 +32,18 @@ async fn a_product_dropped_on_a_tier_is_created_in_that_tier() {
     let (element, placement) = created.expect("the new product is in the file");
     assert_eq!(element.kind, ElementKind::Product);
     assert_eq!(placement.group, Some(tier), "created inside the tier it was dropped on");
-    app.wait_for(&format!(".react-flow__node-element[data-id='{}']", element.id)).await;
+
+    // Its name is ready to type over, straight away.
+    let input = app.wait_for(&format!(".react-flow__node-element[data-id='{}'] [data-testid=rename-input]", element.id)).await;
+    input.send_keys("Payroll analytics").await.expect("type");
+    input.send_keys(Key::Enter).await.expect("enter");
+    let named = eventually(Duration::from_secs(5), async || {
+        let name = read_document(&document.path).doc().element(element.id)?.name.clone();
+        (name == "Payroll analytics").then_some(())
+    })
+    .await;
+    assert!(named.is_some(), "the typed name is in the file");
+    app.driver().action_chain().key_down(Key::Control).send_keys("z").key_up(Key::Control).perform().await.expect("Ctrl+Z");
 
     app.driver().action_chain().key_down(Key::Control).send_keys("z").key_up(Key::Control).perform().await.expect("Ctrl+Z");
     let gone = eventually(Duration::from_secs(5), async || (read_document(&document.path).doc().elements().count() == before).then_some(())).await;

@@ -13,10 +13,9 @@ import {
   type OnNodeDrag,
 } from "@xyflow/react";
 import type { ItemMove, MapView } from "../ipc/bindings";
-import { toFlowEdges, toFlowNodes, type TiermapNode } from "../editor/flowModel";
+import { toFlowEdges, toFlowNodes, type NodeExtras, type TiermapNode } from "../editor/flowModel";
 import { dropPlace, indexItems, landing, type Item } from "../editor/geometry";
 import { kindColor } from "../editor/palette";
-import type { Badge } from "../editor/problems";
 import { planMoves } from "../actions/moveItems";
 import { ElementNodeView } from "./nodes/ElementNodeView";
 import { GroupNodeView } from "./nodes/GroupNodeView";
@@ -54,15 +53,16 @@ type Props = {
   /** Creates an element of `kind` in `groupId` (or on the map) at a position relative to it. */
   onCreate: (kind: string, groupId: string | null, x: number, y: number) => void;
   readOnly: boolean;
-  badges: Map<string, Badge>;
+  /** Problem badges and renaming in place, added to the core's view. */
+  extras: NodeExtras;
   focus: FocusRequest | null;
   /** Stores the moves; resolves to the map as the core now has it. */
   onMove: (moves: ItemMove[]) => Promise<MapView | null>;
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect, drop, onCreate, onMove }: Props) {
-  const initial = useMemo(() => toFlowNodes(view, null, badges), [view, badges]);
+export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onSelect, drop, onCreate, onMove }: Props) {
+  const initial = useMemo(() => toFlowNodes(view, null, extras), [view, extras]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -77,7 +77,14 @@ export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect
     void flow.fitView({ padding: 0.08 }).then(() => setReady(true));
   }, [measured, empty, ready, flow]);
 
-  useEffect(() => setNodes(toFlowNodes(view, null, badges)), [view, badges, setNodes]);
+  // Keep the selection when the core sends the map again (after an edit elsewhere).
+  useEffect(
+    () => setNodes((current) => {
+      const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
+      return toFlowNodes(view, null, extras).map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+    }),
+    [view, extras, setNodes],
+  );
 
   useEffect(() => {
     if (!viewRequest) return;
@@ -131,9 +138,9 @@ export function MapCanvas({ view, readOnly, badges, focus, viewRequest, onSelect
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      setNodes(toFlowNodes(updated ?? view, null, badges));
+      setNodes(toFlowNodes(updated ?? view, null, extras));
     },
-    [nodes, onMove, setNodes, view, badges],
+    [nodes, onMove, setNodes, view, extras],
   );
 
   return (

@@ -4,7 +4,25 @@ import type { Edge, Node } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
 import type { Badge } from "./problems";
 
-export type ElementNodeData = { element: ElementNode; badge: Badge | null };
+/** What the canvas adds to the core's view: problem badges and renaming in place. */
+export type NodeExtras = {
+  badges: Map<string, Badge>;
+  /** The element whose name shows as a text field. */
+  renaming: string | null;
+  /** The new name, or null when renaming was cancelled. */
+  onRename: (id: string, name: string | null) => void;
+  onStartRename: (id: string) => void;
+};
+
+export type ElementNodeData = {
+  element: ElementNode;
+  badge: Badge | null;
+  renaming: boolean;
+  onRename: NodeExtras["onRename"];
+  onStartRename: NodeExtras["onStartRename"];
+};
+
+const NO_EXTRAS: NodeExtras = { badges: new Map(), renaming: null, onRename: () => undefined, onStartRename: () => undefined };
 export type GroupNodeData = { group: GroupNode; dropTarget: boolean };
 export type RelationEdgeData = { relation: RelationEdge };
 
@@ -12,7 +30,7 @@ export type TiermapNode = Node<ElementNodeData, "element"> | Node<GroupNodeData,
 export type TiermapEdge = Edge<RelationEdgeData, "relation">;
 
 /** Groups first (parents before children, as React Flow requires), then elements. */
-export function toFlowNodes(view: MapView, dropTarget: string | null = null, badges: Map<string, Badge> = new Map()): TiermapNode[] {
+export function toFlowNodes(view: MapView, dropTarget: string | null = null, extras: NodeExtras = NO_EXTRAS): TiermapNode[] {
   const groups: TiermapNode[] = view.groups.map((group) => ({
     id: group.id,
     type: "container",
@@ -29,7 +47,13 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, bad
     type: "element",
     position: { x: element.x, y: element.y },
     parentId: element.group_id ?? undefined,
-    data: { element, badge: badges.get(element.id) ?? null },
+    data: {
+      element,
+      badge: extras.badges.get(element.id) ?? null,
+      renaming: extras.renaming === element.id,
+      onRename: extras.onRename,
+      onStartRename: extras.onStartRename,
+    },
     width: element.width,
     height: element.height,
     zIndex: 1,

@@ -21,6 +21,7 @@ describe("shortcutFor", () => {
   it("maps delete, fit and zoom", () => {
     expect(shortcutFor(press("Delete"))).toBe("delete");
     expect(shortcutFor(press("Backspace"))).toBe("delete");
+    expect(shortcutFor(press("F2"))).toBe("rename");
     expect(shortcutFor(press("0", { ctrlKey: true }))).toBe("fit");
     expect(shortcutFor(press("+"))).toBe("zoom-in");
     expect(shortcutFor(press("-"))).toBe("zoom-out");

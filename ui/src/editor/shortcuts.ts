@@ -2,7 +2,7 @@
 // a real key press reaches the menu first, GTK handles it there and the page
 // never sees it, so an action never runs twice.
 
-export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "fit" | "zoom-in" | "zoom-out";
+export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "rename" | "fit" | "zoom-in" | "zoom-out";
 
 export type KeyPress = {
   key: string;
@@ -18,6 +18,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (press.altKey) return null;
   if (!command) {
     if (press.key === "Delete" || press.key === "Backspace") return "delete";
+    if (press.key === "F2") return "rename";
     if (press.key === "+" || press.key === "=") return "zoom-in";
     if (press.key === "-") return "zoom-out";
     return null;

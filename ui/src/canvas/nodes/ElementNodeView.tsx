@@ -6,7 +6,7 @@ import { OwnerBadges } from "./OwnerBadges";
 
 /** An element's box: kind, name, owners. Memoised: only changed nodes re-render while dragging. */
 export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
-  const { element, badge } = data;
+  const { element, badge, renaming, onRename, onStartRename } = data;
   return (
     <div
       className={selected ? "element-node selected" : "element-node"}
@@ -24,9 +24,26 @@ export const ElementNodeView = memo(function ElementNodeView({ data, selected }:
         {element.kind_label}
         {element.external ? <span className="external-tag">external</span> : null}
       </div>
-      <div className="element-name" title={element.name}>
-        {element.name}
-      </div>
+      {renaming ? (
+        <input
+          className="element-name-input nodrag"
+          defaultValue={element.name}
+          autoFocus
+          onFocus={(e) => e.target.select()}
+          aria-label="Name"
+          data-testid="rename-input"
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === "Enter") onRename(element.id, e.currentTarget.value);
+            if (e.key === "Escape") onRename(element.id, null);
+          }}
+          onBlur={(e) => onRename(element.id, e.currentTarget.value)}
+        />
+      ) : (
+        <div className="element-name" title={element.name} onDoubleClick={() => onStartRename(element.id)}>
+          {element.name}
+        </div>
+      )}
       <OwnerBadges owners={element.owners} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
