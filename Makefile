@@ -50,7 +50,7 @@ ui-tests:
 # The real app in a real window under Xvfb, driven by tauri-driver + WebKitWebDriver.
 e2e:
 	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
-	  $(XVFB) $(CARGO) test -p tiermap-e2e -- --test-threads=1
+	  $(XVFB) $(CARGO) test -p tiermap-e2e --no-fail-fast -- --test-threads=1
 
 # Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
 bench:

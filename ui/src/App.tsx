@@ -40,7 +40,7 @@ export function App() {
   const [showProblems, setShowProblems] = useState(true);
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const [selection, setSelection] = useState<string[]>([]);
+
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
   const [drop, setDrop] = useState<DropRequest | null>(null);
@@ -108,17 +108,16 @@ export function App() {
   }, [historyStep]);
 
   // Delete takes the selected elements off this map (they stay in the document); one undo step.
-  const removeSelection = useCallback(async () => {
-    if (!activeMap || selection.length === 0 || doc?.read_only) return;
+  const removeFromMap = useCallback(async (selected: string[]) => {
+    if (!activeMap || selected.length === 0 || doc?.read_only) return;
     try {
-      setView(await core.removeFromMap(activeMap, selection));
-      setSelection([]);
+      setView(await core.removeFromMap(activeMap, selected));
       setRevision((n) => n + 1);
       setScreen({ kind: "document", doc: await core.document() });
     } catch (error) {
       setNotice(asCoreError(error).message);
     }
-  }, [activeMap, selection, doc]);
+  }, [activeMap, doc]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -129,15 +128,13 @@ export function App() {
       if (action === "open") void core.openDialog();
       else if (screen.kind !== "document") return;
       else if (action === "undo" || action === "redo") void historyStep(action);
-      else if (action === "delete") void removeSelection();
-      else if (action === "rename") {
-        if (selection.length === 1 && !doc?.read_only) setRenaming(selection[0]);
-      }
+      // The canvas knows what is selected at this very moment; it answers these.
+      else if ((action === "delete" || action === "rename") && doc?.read_only) return;
       else setViewRequest({ action, nonce: Date.now() });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [historyStep, screen.kind, removeSelection, selection, doc]);
+  }, [historyStep, screen.kind, doc]);
 
   useEffect(() => {
     if (!activeMap) return;
@@ -333,7 +330,7 @@ export function App() {
                 extras={extras}
                 focus={focus}
                 viewRequest={viewRequest}
-                onSelect={setSelection}
+                onRemove={(ids) => void removeFromMap(ids)}
                 drop={drop}
                 onCreate={(kind, groupId, x, y) => void createElement(kind, groupId, x, y)}
                 onMove={onMove}

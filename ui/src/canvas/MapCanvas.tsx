@@ -41,14 +41,14 @@ export type FocusRequest = { ids: string[]; nonce: number };
 /** A kind dropped from the palette at a screen point; `nonce` makes each drop count. */
 export type DropRequest = { kind: string; clientX: number; clientY: number; nonce: number };
 
-/** A request for the view itself: fit the map, zoom in or out; `nonce` makes each key press count. */
-export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out"; nonce: number };
+/** A key press for the canvas: fit, zoom, or act on the selection; `nonce` makes each press count. */
+export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out" | "delete" | "rename"; nonce: number };
 
 type Props = {
   view: MapView;
   viewRequest: ViewRequest | null;
-  /** The selected elements (not groups), as the selection changes. */
-  onSelect: (elementIds: string[]) => void;
+  /** Takes the given elements off this map (Delete on a selection). */
+  onRemove: (elementIds: string[]) => void;
   drop: DropRequest | null;
   /** Creates an element of `kind` in `groupId` (or on the map) at a position relative to it. */
   onCreate: (kind: string, groupId: string | null, x: number, y: number) => void;
@@ -61,7 +61,7 @@ type Props = {
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onSelect, drop, onCreate, onMove }: Props) {
+export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onRemove, drop, onCreate, onMove }: Props) {
   const initial = useMemo(() => toFlowNodes(view, null, extras), [view, extras]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
@@ -89,10 +89,16 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onSelect
   useEffect(() => {
     if (!viewRequest) return;
     const animate = { duration: 200 };
+    // The selection as shown right now (this render's nodes), not as last reported.
+    const selected = nodes.filter((n) => n.selected && n.type === "element").map((n) => n.id);
     if (viewRequest.action === "fit") void flow.fitView({ padding: 0.08, ...animate });
     if (viewRequest.action === "zoom-in") void flow.zoomIn(animate);
     if (viewRequest.action === "zoom-out") void flow.zoomOut(animate);
-  }, [viewRequest, flow]);
+    if (viewRequest.action === "delete" && selected.length > 0) onRemove(selected);
+    if (viewRequest.action === "rename" && selected.length === 1) extras.onStartRename(selected[0]);
+    // Only a new request acts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [viewRequest]);
 
   // A kind dropped from the palette: created where it landed, if it landed on the map.
   const area = useRef<HTMLDivElement>(null);
@@ -154,7 +160,6 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onSelect
         onNodesChange={onNodesChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
-        onSelectionChange={({ nodes: selected }) => onSelect(selected.filter((n) => n.type === "element").map((n) => n.id))}
         deleteKeyCode={null}
         nodesDraggable={!readOnly}
         nodesConnectable={false}
