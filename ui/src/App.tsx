@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
-import type { DocumentView, ItemMove, MapView, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
+import type { DocumentView, ItemMove, MapView, PersonSummary, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
 import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
 import { MapCanvas, type DropRequest, type FocusRequest, type ViewRequest } from "./canvas/MapCanvas";
 import { Palette, PALETTE } from "./panels/Palette";
@@ -14,6 +14,8 @@ import { badgesByElement } from "./editor/problems";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { RulesDialog } from "./panels/RulesDialog";
 import { NewMapDialog } from "./panels/NewMapDialog";
+import { PeoplePanel } from "./panels/PeoplePanel";
+import { RolePicker } from "./panels/RolePicker";
 
 type Screen =
   | { kind: "loading" }
@@ -45,6 +47,9 @@ export function App() {
   const [creatingMap, setCreatingMap] = useState(false);
   const [drop, setDrop] = useState<DropRequest | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [people, setPeople] = useState<PersonSummary[]>([]);
+  // A person dropped on an element or group, waiting for the role to be picked.
+  const [ownerDrop, setOwnerDrop] = useState<{ personId: string; person: string; targetId: string; target: string } | null>(null);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
 
   // What the window shows after start-up or after another document was opened.
@@ -152,11 +157,12 @@ export function App() {
   useEffect(() => {
     if (screen.kind !== "document") return;
     let current = true;
-    Promise.all([core.problems(activeMap), core.problems(null)])
-      .then(([onMap, inDocument]) => {
+    Promise.all([core.problems(activeMap), core.problems(null), core.people()])
+      .then(([onMap, inDocument, everyone]) => {
         if (!current) return;
         setMapProblems(onMap);
         setDocProblems(inDocument);
+        setPeople(everyone);
       })
       .catch((error) => current && setNotice(asCoreError(error).message));
     return () => {
@@ -253,6 +259,33 @@ export function App() {
   );
   const extras = useMemo(() => ({ badges, renaming, onRename: (id: string, name: string | null) => void rename(id, name), onStartRename: setRenaming }), [badges, renaming, rename]);
 
+  // A person dropped on the map: whichever element or group is under the pointer becomes theirs.
+  const dropPerson = useCallback(
+    (personId: string, clientX: number, clientY: number) => {
+      const node = window.document.elementFromPoint(clientX, clientY)?.closest(".react-flow__node");
+      const targetId = node?.getAttribute("data-id");
+      if (!targetId || !view) return;
+      const target = view.nodes.find((n) => n.id === targetId)?.name ?? view.groups.find((g) => g.id === targetId)?.name;
+      const person = people.find((p) => p.id === personId)?.name;
+      if (target && person) setOwnerDrop({ personId, person, targetId, target });
+    },
+    [view, people],
+  );
+
+  const assignOwner = useCallback(
+    async (role: string, accountable: boolean) => {
+      if (!ownerDrop) return;
+      setOwnerDrop(null);
+      try {
+        await core.assignOwner({ person_id: ownerDrop.personId, target_id: ownerDrop.targetId, role, accountable });
+        await refresh(activeMap);
+      } catch (error) {
+        setNotice(asCoreError(error).message);
+      }
+    },
+    [ownerDrop, activeMap, refresh],
+  );
+
   // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
   const createMap = useCallback(async (name: string, model: string) => {
     try {
@@ -320,7 +353,10 @@ export function App() {
         </div>
       </header>
       <main className="workspace">
-        <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
+        <div className="side">
+          <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
+          <PeoplePanel people={people} disabled={document.read_only || !view} onDrop={dropPerson} />
+        </div>
         <div className="canvas-area">
           {view ? (
             <ReactFlowProvider key={view.map.id}>
@@ -354,6 +390,9 @@ export function App() {
         ) : null}
       </main>
       <StatusBar doc={document} view={view} save={save} problems={docProblems} />
+      {ownerDrop ? (
+        <RolePicker person={ownerDrop.person} target={ownerDrop.target} onPick={(role, accountable) => void assignOwner(role, accountable)} onCancel={() => setOwnerDrop(null)} />
+      ) : null}
       {creatingMap ? <NewMapDialog onCreate={(name, model) => void createMap(name, model)} onCancel={() => setCreatingMap(false)} /> : null}
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
     </div>

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { kindColor } from "../editor/palette";
+import { usePointerDrag } from "./usePointerDrag";
 
 /** What can be dragged onto the canvas: every element kind, and a person. */
 export const PALETTE: { kind: string; label: string }[] = [
@@ -16,44 +17,15 @@ export const PALETTE: { kind: string; label: string }[] = [
   { kind: "person", label: "Person" },
 ];
 
-type Drag = { kind: string; label: string; x: number; y: number };
+type Kind = { kind: string; label: string };
 
 /**
  * Drag a kind onto the map to create one there (inside a group when dropped
- * on it). Pointer events, not HTML drag-and-drop: the same for a mouse, a pen
- * and the end-to-end tests.
+ * on it).
  */
 export function Palette({ disabled, onDrop }: { disabled: boolean; onDrop: (kind: string, clientX: number, clientY: number) => void }) {
-  const [drag, setDrag] = useState<Drag | null>(null);
-
-  useEffect(() => {
-    if (!drag) return;
-    const move = (e: PointerEvent) => setDrag((d) => (d ? { ...d, x: e.clientX, y: e.clientY } : d));
-    const up = (e: PointerEvent) => {
-      setDrag(null);
-      onDrop(drag.kind, e.clientX, e.clientY);
-    };
-    const cancel = (e: KeyboardEvent) => e.key === "Escape" && setDrag(null);
-    window.addEventListener("pointermove", move);
-    window.addEventListener("pointerup", up, { once: true });
-    window.addEventListener("keydown", cancel);
-    return () => {
-      window.removeEventListener("pointermove", move);
-      window.removeEventListener("pointerup", up);
-      window.removeEventListener("keydown", cancel);
-    };
-    // Only a new drag (a new kind) re-arms the listeners; moves update the ghost.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [drag?.kind, onDrop]);
-
-  const start = useCallback(
-    (kind: string, label: string) => (e: React.PointerEvent) => {
-      if (disabled || e.button !== 0) return;
-      e.preventDefault();
-      setDrag({ kind, label, x: e.clientX, y: e.clientY });
-    },
-    [disabled],
-  );
+  const drop = useCallback((item: Kind, x: number, y: number) => onDrop(item.kind, x, y), [onDrop]);
+  const { drag, start } = usePointerDrag<Kind>(drop);
 
   return (
     <aside className="palette" aria-label="Palette: drag onto the map" data-testid="palette">
@@ -62,7 +34,7 @@ export function Palette({ disabled, onDrop }: { disabled: boolean; onDrop: (kind
           key={kind}
           className={disabled ? "palette-item disabled" : "palette-item"}
           style={{ "--kind": kindColor(kind) } as React.CSSProperties}
-          onPointerDown={start(kind, label)}
+          onPointerDown={disabled ? undefined : start({ kind, label })}
           title={`Drag onto the map to add a ${label.toLowerCase()}`}
           data-testid={`palette-${kind}`}
         >
@@ -70,8 +42,8 @@ export function Palette({ disabled, onDrop }: { disabled: boolean; onDrop: (kind
         </div>
       ))}
       {drag ? (
-        <div className="palette-ghost" style={{ left: drag.x, top: drag.y, "--kind": kindColor(drag.kind) } as React.CSSProperties}>
-          {drag.label}
+        <div className="palette-ghost" style={{ left: drag.x, top: drag.y, "--kind": kindColor(drag.item.kind) } as React.CSSProperties}>
+          {drag.item.label}
         </div>
       ) : null}
     </aside>
