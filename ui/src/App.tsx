@@ -16,6 +16,8 @@ import { RulesDialog } from "./panels/RulesDialog";
 import { NewMapDialog } from "./panels/NewMapDialog";
 import { PeoplePanel } from "./panels/PeoplePanel";
 import { RolePicker } from "./panels/RolePicker";
+import { RelationPicker } from "./panels/RelationPicker";
+import { suggestRelation } from "./editor/relations";
 
 type Screen =
   | { kind: "loading" }
@@ -48,6 +50,8 @@ export function App() {
   const [drop, setDrop] = useState<DropRequest | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [people, setPeople] = useState<PersonSummary[]>([]);
+  // A line drawn between two elements, waiting for its relation kind.
+  const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
   // A person dropped on an element or group, waiting for the role to be picked.
   const [ownerDrop, setOwnerDrop] = useState<{ personId: string; person: string; targetId: string; target: string } | null>(null);
   const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
@@ -286,6 +290,21 @@ export function App() {
     [ownerDrop, activeMap, refresh],
   );
 
+  const connect = useCallback(
+    async (kind: string) => {
+      if (!connecting) return;
+      setConnecting(null);
+      try {
+        await core.addRelation(kind, connecting.source, connecting.target);
+        await refresh(activeMap);
+      } catch (error) {
+        setNotice(asCoreError(error).message);
+      }
+    },
+    [connecting, activeMap, refresh],
+  );
+  const ends = connecting ? [view?.nodes.find((n) => n.id === connecting.source), view?.nodes.find((n) => n.id === connecting.target)] : [];
+
   // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
   const createMap = useCallback(async (name: string, model: string) => {
     try {
@@ -367,6 +386,7 @@ export function App() {
                 focus={focus}
                 viewRequest={viewRequest}
                 onRemove={(ids) => void removeFromMap(ids)}
+                onConnect={(source, target) => setConnecting({ source, target })}
                 drop={drop}
                 onCreate={(kind, groupId, x, y) => void createElement(kind, groupId, x, y)}
                 onMove={onMove}
@@ -390,6 +410,15 @@ export function App() {
         ) : null}
       </main>
       <StatusBar doc={document} view={view} save={save} problems={docProblems} />
+      {connecting && ends[0] && ends[1] ? (
+        <RelationPicker
+          source={ends[0].name}
+          target={ends[1].name}
+          suggested={suggestRelation(ends[0].kind, ends[1].kind)}
+          onPick={(kind) => void connect(kind)}
+          onCancel={() => setConnecting(null)}
+        />
+      ) : null}
       {ownerDrop ? (
         <RolePicker person={ownerDrop.person} target={ownerDrop.target} onPick={(role, accountable) => void assignOwner(role, accountable)} onCancel={() => setOwnerDrop(null)} />
       ) : null}

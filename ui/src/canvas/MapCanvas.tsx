@@ -47,6 +47,8 @@ export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out" | "delete" | 
 type Props = {
   view: MapView;
   viewRequest: ViewRequest | null;
+  /** A line drawn from one element to another: the relation is chosen next. */
+  onConnect: (sourceId: string, targetId: string) => void;
   /** Takes the given elements off this map (Delete on a selection). */
   onRemove: (elementIds: string[]) => void;
   drop: DropRequest | null;
@@ -61,7 +63,7 @@ type Props = {
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onRemove, drop, onCreate, onMove }: Props) {
+export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnect, onRemove, drop, onCreate, onMove }: Props) {
   const initial = useMemo(() => toFlowNodes(view, null, extras), [view, extras]);
   const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
@@ -162,7 +164,16 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onRemove
         onNodeDragStop={onNodeDragStop}
         deleteKeyCode={null}
         nodesDraggable={!readOnly}
-        nodesConnectable={false}
+        nodesConnectable={!readOnly}
+        onConnect={({ source, target }) => source && target && source !== target && onConnect(source, target)}
+        onConnectEnd={(event, state) => {
+          // A line dropped anywhere on another element (not only on its small handle) connects to it.
+          if (state.isValid || !state.fromNode) return;
+          const point = "changedTouches" in event ? event.changedTouches[0] : event;
+          const over = window.document.elementFromPoint(point.clientX, point.clientY)?.closest(".react-flow__node-element");
+          const target = over?.getAttribute("data-id");
+          if (target && target !== state.fromNode.id) onConnect(state.fromNode.id, target);
+        }}
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
