@@ -103,6 +103,24 @@ export function App() {
     [activeMap, refresh],
   );
 
+  // A gesture on the current map: the core applies it (one undo step) and
+  // returns the map as it now is; the window shows it and counts it saved.
+  const mapGesture = useCallback(async (call: () => Promise<MapView>): Promise<MapView | null> => {
+    setSave("saving");
+    try {
+      const updated = await call();
+      setView(updated);
+      setSave("saved");
+      setRevision((n) => n + 1);
+      setScreen({ kind: "document", doc: await core.document() });
+      return updated;
+    } catch (error) {
+      setSave("failed");
+      setNotice(asCoreError(error).message);
+      return null;
+    }
+  }, []);
+
   useEffect(() => {
     void load();
     const unlisten = [onDocumentChanged(() => void load())];
@@ -117,16 +135,12 @@ export function App() {
   }, [historyStep]);
 
   // Delete takes the selected elements off this map (they stay in the document); one undo step.
-  const removeFromMap = useCallback(async (selected: string[]) => {
-    if (!activeMap || selected.length === 0 || doc?.read_only) return;
-    try {
-      setView(await core.removeFromMap(activeMap, selected));
-      setRevision((n) => n + 1);
-      setScreen({ kind: "document", doc: await core.document() });
-    } catch (error) {
-      setNotice(asCoreError(error).message);
-    }
-  }, [activeMap, doc]);
+  const removeFromMap = useCallback(
+    async (selected: string[]) => {
+      if (activeMap && selected.length > 0 && !doc?.read_only) await mapGesture(() => core.removeFromMap(activeMap, selected));
+    },
+    [activeMap, doc, mapGesture],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -203,23 +217,8 @@ export function App() {
   }, [doc]);
 
   const onMove = useCallback(
-    async (moves: ItemMove[]) => {
-      if (!activeMap) return null;
-      setSave("saving");
-      try {
-        const updated = await core.moveItems(activeMap, moves);
-        setView(updated);
-        setSave("saved");
-        setRevision((n) => n + 1);
-        setScreen({ kind: "document", doc: await core.document() });
-        return updated;
-      } catch (error) {
-        setSave("failed");
-        setNotice(asCoreError(error).message);
-        return null;
-      }
-    },
-    [activeMap],
+    (moves: ItemMove[]) => (activeMap ? mapGesture(() => core.moveItems(activeMap, moves)) : Promise.resolve(null)),
+    [activeMap, mapGesture],
   );
 
   const openDialog = useCallback(() => void core.openDialog(), []);
@@ -229,21 +228,16 @@ export function App() {
     async (kind: string, groupId: string | null, x: number, y: number) => {
       if (!activeMap) return;
       const label = PALETTE.find((p) => p.kind === kind)?.label ?? "element";
-      setSave("saving");
-      try {
-        const [created, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
-        setView(updated);
-        // Name it straight away, as a file explorer does with a new folder.
-        setRenaming(created);
-        setSave("saved");
-        setRevision((n) => n + 1);
-        setScreen({ kind: "document", doc: await core.document() });
-      } catch (error) {
-        setSave("failed");
-        setNotice(asCoreError(error).message);
-      }
+      let created: string | null = null;
+      await mapGesture(async () => {
+        const [id, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
+        created = id;
+        return updated;
+      });
+      // Name it straight away, as a file explorer does with a new folder.
+      if (created) setRenaming(created);
     },
-    [activeMap],
+    [activeMap, mapGesture],
   );
 
   // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
@@ -320,18 +314,8 @@ export function App() {
 
   // Auto-arrange by the map's grouping model: computed in the core, one undo step.
   const arrange = useCallback(async () => {
-    if (!activeMap) return;
-    setSave("saving");
-    try {
-      setView(await core.arrange(activeMap));
-      setSave("saved");
-      setRevision((n) => n + 1);
-      setScreen({ kind: "document", doc: await core.document() });
-    } catch (error) {
-      setSave("failed");
-      setNotice(asCoreError(error).message);
-    }
-  }, [activeMap]);
+    if (activeMap) await mapGesture(() => core.arrange(activeMap));
+  }, [activeMap, mapGesture]);
 
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
   if (screen.kind === "welcome") return <Welcome onOpen={openDialog} />;
