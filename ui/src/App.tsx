@@ -9,7 +9,7 @@ import { MapTabs } from "./panels/MapTabs";
 import { StatusBar, type SaveState } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
 import { OpenProblem, Welcome } from "./panels/OpenProblem";
-import { isTextEntry, shortcutFor } from "./editor/shortcuts";
+import { isTextEntry, presentingActionFor, shortcutFor } from "./editor/shortcuts";
 import { badgesByElement } from "./editor/problems";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { RulesDialog } from "./panels/RulesDialog";
@@ -49,6 +49,8 @@ export function App() {
   const [creatingMap, setCreatingMap] = useState(false);
   const [drop, setDrop] = useState<DropRequest | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  // Presentation mode: full screen, only the map (and its legend), arrows step through the maps.
+  const [presenting, setPresenting] = useState(false);
   const [people, setPeople] = useState<PersonSummary[]>([]);
   // A line drawn between two elements, waiting for its relation kind.
   const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
@@ -142,22 +144,48 @@ export function App() {
     [activeMap, doc, mapGesture],
   );
 
+  const stepMap = useCallback(
+    (by: number) => {
+      const maps = doc?.maps ?? [];
+      const at = maps.findIndex((m) => m.id === activeMap);
+      const next = maps[at + by];
+      if (next) setActiveMap(next.id);
+    },
+    [doc, activeMap],
+  );
+
+  // Entering and leaving presentation mode: the window goes full screen and back, and the map is fitted again.
+  useEffect(() => {
+    void getCurrentWindow().setFullscreen(presenting).catch(() => undefined);
+    const refit = window.setTimeout(() => setViewRequest({ action: "fit", nonce: Date.now() }), 150);
+    return () => window.clearTimeout(refit);
+  }, [presenting]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTextEntry(event.target)) return;
+      if (presenting) {
+        const step = presentingActionFor(event);
+        if (!step) return;
+        event.preventDefault();
+        if (step === "leave") setPresenting(false);
+        else stepMap(step === "next-map" ? 1 : -1);
+        return;
+      }
       const action = shortcutFor(event);
       if (!action) return;
       event.preventDefault();
       if (action === "open") void core.openDialog();
       else if (screen.kind !== "document") return;
       else if (action === "undo" || action === "redo") void historyStep(action);
+      else if (action === "present") setPresenting(true);
       // The canvas knows what is selected at this very moment; it answers these.
       else if ((action === "delete" || action === "rename") && doc?.read_only) return;
       else setViewRequest({ action, nonce: Date.now() });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [historyStep, screen.kind, doc]);
+  }, [historyStep, screen.kind, doc, presenting, stepMap]);
 
   useEffect(() => {
     if (!activeMap) return;
@@ -323,7 +351,7 @@ export function App() {
 
   const document = screen.doc;
   return (
-    <div className="app">
+    <div className={presenting ? "app presenting" : "app"} data-testid="app" data-presenting={presenting}>
       <header className="toolbar">
         <span className="doc-name" title={document.path}>
           {document.file_name}
@@ -338,6 +366,9 @@ export function App() {
           </button>
           <button onClick={() => void historyStep("redo")} disabled={!document.can_redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
             Redo
+          </button>
+          <button onClick={() => setPresenting(true)} title="Present: full screen, arrows step through the maps, Esc leaves (F5)" data-testid="present">
+            Present
           </button>
           <button onClick={() => void arrange()} disabled={document.read_only} title="Arrange this map by its grouping model (one undo step)" data-testid="arrange">
             Arrange
@@ -393,6 +424,11 @@ export function App() {
           <ProblemsPanel report={mapProblems} onFocus={focusProblem} onRules={openRules} onClose={() => setShowProblems(false)} />
         ) : null}
       </main>
+      {presenting && view ? (
+        <div className="presenting-hint" data-testid="presenting-hint">
+          {view.map.name} · map {document.maps.findIndex((m) => m.id === view.map.id) + 1} of {document.maps.length} · ← → to step · Esc to leave
+        </div>
+      ) : null}
       <StatusBar doc={document} view={view} save={save} problems={docProblems} />
       {connecting && ends[0] && ends[1] ? (
         <RelationPicker

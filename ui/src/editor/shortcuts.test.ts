@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTextEntry, shortcutFor } from "./shortcuts";
+import { isTextEntry, presentingActionFor, shortcutFor } from "./shortcuts";
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -40,5 +40,15 @@ describe("isTextEntry", () => {
     expect(isTextEntry(document.createElement("input"))).toBe(true);
     expect(isTextEntry(document.createElement("div"))).toBe(false);
     expect(isTextEntry(null)).toBe(false);
+  });
+});
+
+describe("presentingActionFor", () => {
+  it("steps with arrows and leaves with Escape", () => {
+    expect(shortcutFor(press("F5"))).toBe("present");
+    expect(presentingActionFor(press("ArrowRight"))).toBe("next-map");
+    expect(presentingActionFor(press("ArrowLeft"))).toBe("previous-map");
+    expect(presentingActionFor(press("Escape"))).toBe("leave");
+    expect(presentingActionFor(press("z", { ctrlKey: true }))).toBeNull();
   });
 });

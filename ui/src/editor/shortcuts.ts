@@ -2,7 +2,18 @@
 // a real key press reaches the menu first, GTK handles it there and the page
 // never sees it, so an action never runs twice.
 
-export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "rename" | "fit" | "zoom-in" | "zoom-out";
+export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "rename" | "fit" | "zoom-in" | "zoom-out" | "present";
+
+/** In presentation mode only these keys act: step through the maps, or leave. */
+export type PresentingAction = "next-map" | "previous-map" | "leave";
+
+export function presentingActionFor(press: KeyPress): PresentingAction | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.key === "ArrowRight" || press.key === "ArrowDown" || press.key === "PageDown" || press.key === " ") return "next-map";
+  if (press.key === "ArrowLeft" || press.key === "ArrowUp" || press.key === "PageUp") return "previous-map";
+  if (press.key === "Escape" || press.key === "F5") return "leave";
+  return null;
+}
 
 export type KeyPress = {
   key: string;
@@ -19,6 +30,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (!command) {
     if (press.key === "Delete" || press.key === "Backspace") return "delete";
     if (press.key === "F2") return "rename";
+    if (press.key === "F5") return "present";
     if (press.key === "+" || press.key === "=") return "zoom-in";
     if (press.key === "-") return "zoom-out";
     return null;
