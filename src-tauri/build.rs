@@ -28,6 +28,16 @@ fn main() {
         "new_map",
         "arrange",
         "people",
+        "add_linked",
+        "duplicate_elements",
+        "element_details",
+        "update_elements",
+        "put_kpi",
+        "delete_kpi",
+        "change_owner",
+        "set_relation_kind",
+        "set_group_collapsed",
+        "elements",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

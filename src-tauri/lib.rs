@@ -62,6 +62,16 @@ pub fn run() {
             commands::new_map,
             commands::arrange,
             commands::people,
+            commands::add_linked,
+            commands::duplicate_elements,
+            commands::element_details,
+            commands::update_elements,
+            commands::put_kpi,
+            commands::delete_kpi,
+            commands::change_owner,
+            commands::set_relation_kind,
+            commands::set_group_collapsed,
+            commands::elements,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

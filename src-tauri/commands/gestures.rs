@@ -2,7 +2,9 @@
 
 use tauri::State;
 use tiermap_app::AppError;
-use tiermap_app::wire::{DocumentView, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+use tiermap_app::wire::{
+    DocumentView, ElementDetails, ElementPatch, ElementSummary, KpiRow, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary,
+};
 
 use crate::state::Shell;
 
@@ -79,4 +81,54 @@ pub fn arrange(shell: State<'_, Shell>, map_id: String) -> Result<MapView, AppEr
 #[tauri::command]
 pub fn people(shell: State<'_, Shell>) -> Result<Vec<PersonSummary>, AppError> {
     shell.session().people()
+}
+
+#[tauri::command]
+pub fn add_linked(shell: State<'_, Shell>, element: LinkedElement) -> Result<(String, MapView), AppError> {
+    shell.session().add_linked(&element)
+}
+
+#[tauri::command]
+pub fn duplicate_elements(shell: State<'_, Shell>, map_id: String, element_ids: Vec<String>, dx: f64, dy: f64) -> Result<(Vec<String>, MapView), AppError> {
+    shell.session().duplicate_elements(&map_id, &element_ids, dx, dy)
+}
+
+#[tauri::command]
+pub fn element_details(shell: State<'_, Shell>, element_id: String) -> Result<ElementDetails, AppError> {
+    shell.session().element_details(&element_id)
+}
+
+#[tauri::command]
+pub fn update_elements(shell: State<'_, Shell>, patch: ElementPatch) -> Result<DocumentView, AppError> {
+    shell.session().update_elements(&patch)
+}
+
+#[tauri::command]
+pub fn put_kpi(shell: State<'_, Shell>, row: KpiRow) -> Result<String, AppError> {
+    shell.session().put_kpi(&row)
+}
+
+#[tauri::command]
+pub fn delete_kpi(shell: State<'_, Shell>, kpi_id: String) -> Result<(), AppError> {
+    shell.session().delete_kpi(&kpi_id)
+}
+
+#[tauri::command]
+pub fn change_owner(shell: State<'_, Shell>, ownership_id: String, role: String, accountable: bool) -> Result<(), AppError> {
+    shell.session().change_owner(&ownership_id, &role, accountable)
+}
+
+#[tauri::command]
+pub fn set_relation_kind(shell: State<'_, Shell>, relation_id: String, kind: String) -> Result<(), AppError> {
+    shell.session().set_relation_kind(&relation_id, &kind)
+}
+
+#[tauri::command]
+pub fn set_group_collapsed(shell: State<'_, Shell>, group_id: String, collapsed: bool) -> Result<(), AppError> {
+    shell.session().set_group_collapsed(&group_id, collapsed)
+}
+
+#[tauri::command]
+pub fn elements(shell: State<'_, Shell>) -> Result<Vec<ElementSummary>, AppError> {
+    shell.session().elements()
 }

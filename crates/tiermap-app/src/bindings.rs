@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -31,6 +31,12 @@ pub fn typescript() -> String {
         NewGroup::decl(&cfg),
         NewOwnership::decl(&cfg),
         PersonSummary::decl(&cfg),
+        ElementDetails::decl(&cfg),
+        Property::decl(&cfg),
+        KpiRow::decl(&cfg),
+        ElementPatch::decl(&cfg),
+        ElementSummary::decl(&cfg),
+        LinkedElement::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

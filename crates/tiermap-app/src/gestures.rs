@@ -14,7 +14,8 @@ use tiermap_model::{
 use crate::error::{AppError, ErrorCode};
 use crate::session::Session;
 use crate::views::initials;
-use crate::wire::{DocumentView, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+use crate::wire::{DocumentView, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+use tiermap_model::authoring::{self, Link};
 
 fn word<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
     T::from_str(text).map_err(|_| AppError::new(ErrorCode::InvalidInput, format!("'{text}' is not a {what}")))
@@ -75,6 +76,38 @@ impl Session {
         let label = format!("Add {}", element.name);
         self.apply(&label, &[Edit::PutElement(element), Edit::PutPlacement(placement)])?;
         Ok((element_id.to_string(), self.map_view(&new.map_id)?))
+    }
+
+    /// Types a new element into a map by keyboard: the map's first (nothing
+    /// selected), a sibling of the selected one (Enter) or its child (Tab),
+    /// placed in a free spot, in the right tier, tied in by rolls_up_to.
+    pub fn add_linked(&mut self, new: &LinkedElement) -> Result<(String, MapView), AppError> {
+        let map: MapId = id(&new.map_id, "map")?;
+        let link = match (new.from_id.as_deref(), new.link.as_str()) {
+            (None, _) => Link::First,
+            (Some(from), "sibling") => Link::Sibling(id(from, "element")?),
+            (Some(from), "child") => Link::Child(id(from, "element")?),
+            (Some(_), other) => return Err(AppError::new(ErrorCode::InvalidInput, format!("'{other}' is not sibling or child"))),
+        };
+        let element_name = name(&new.name, "element")?;
+        let (element, edits) = authoring::add_linked(self.doc()?, map, link, &element_name)
+            .ok_or_else(|| AppError::new(ErrorCode::UnknownId, "that map or element is not there any more"))?;
+        self.apply(&format!("Add {element_name}"), &edits)?;
+        Ok((element.to_string(), self.map_view(&new.map_id)?))
+    }
+
+    /// Copies of elements beside the originals on the same map (Ctrl+D,
+    /// Ctrl+V); the copies' ids come back in the order given.
+    pub fn duplicate_elements(&mut self, map_id: &str, element_ids: &[String], dx: f64, dy: f64) -> Result<(Vec<String>, MapView), AppError> {
+        let map: MapId = id(map_id, "map")?;
+        let originals = element_ids.iter().map(|e| id::<ElementId>(e, "element")).collect::<Result<Vec<_>, _>>()?;
+        let (copies, edits) = authoring::duplicate(self.doc()?, map, &originals, (dx, dy));
+        if copies.is_empty() {
+            return Err(AppError::new(ErrorCode::InvalidInput, "nothing on this map to duplicate"));
+        }
+        let label = if copies.len() == 1 { "Duplicate".to_owned() } else { format!("Duplicate {}", copies.len()) };
+        self.apply(&label, &edits)?;
+        Ok((copies.iter().map(ToString::to_string).collect(), self.map_view(map_id)?))
     }
 
     /// Places an element that already exists (from the model browser) on a map.

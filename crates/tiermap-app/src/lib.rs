@@ -13,6 +13,7 @@ pub mod bindings;
 mod error;
 pub mod generate;
 mod gestures;
+mod inspector;
 pub mod problems;
 pub mod sample;
 mod session;

@@ -24,6 +24,14 @@ fn parse_id<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
     T::from_str(text).map_err(|_| AppError::new(ErrorCode::UnknownId, format!("'{text}' is not a valid {what} id")))
 }
 
+/// Where a move or resize leaves an item's rectangle. Sizes below a box's
+/// smallest useful size are refused by the canvas; here they are kept sane.
+fn resized(rect: Rect, item: &ItemMove) -> Rect {
+    let width = item.width.filter(|w| w.is_finite()).map_or(rect.width, |w| w.max(40.0));
+    let height = item.height.filter(|h| h.is_finite()).map_or(rect.height, |h| h.max(32.0));
+    Rect { x: item.x, y: item.y, width, height }
+}
+
 impl Session {
     pub fn new() -> Self {
         Session::default()
@@ -114,7 +122,7 @@ impl Session {
                     })?;
                     let mut moved = placement.clone();
                     moved.group = group;
-                    moved.rect = Rect { x: item.x, y: item.y, ..placement.rect };
+                    moved.rect = resized(placement.rect, item);
                     edits.push(Edit::PutPlacement(moved));
                 }
                 ItemKind::Group => {
@@ -125,7 +133,7 @@ impl Session {
                         .ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("group {} is not on this map", item.id)))?;
                     let mut moved = existing.clone();
                     moved.parent = group;
-                    moved.rect = Rect { x: item.x, y: item.y, ..existing.rect };
+                    moved.rect = resized(existing.rect, item);
                     edits.push(Edit::PutGroup(moved));
                 }
             }

@@ -27,7 +27,7 @@ pub fn map_summary(doc: &Document, map: &Map) -> MapSummary {
     }
 }
 
-fn owners(doc: &Document, target: OwnedTarget) -> Vec<OwnerBadge> {
+pub(crate) fn owners(doc: &Document, target: OwnedTarget) -> Vec<OwnerBadge> {
     let mut badges: Vec<OwnerBadge> = doc
         .ownerships_of(target)
         .filter_map(|o| {
@@ -65,6 +65,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             y: g.rect.y,
             width: g.rect.width,
             height: g.rect.height,
+            collapsed: g.collapsed,
             owners: owners(doc, OwnedTarget::Group(g.id)),
         })
         .collect();

@@ -54,6 +54,8 @@ pub struct GroupNode {
     pub y: f64,
     pub width: f64,
     pub height: f64,
+    /// Shown as its title bar only, its contents hidden.
+    pub collapsed: bool,
     pub owners: Vec<OwnerBadge>,
 }
 
@@ -107,6 +109,13 @@ pub struct ItemMove {
     pub group_id: Option<String>,
     pub x: f64,
     pub y: f64,
+    /// A new size, when the item was resized rather than moved.
+    #[serde(default)]
+    #[ts(optional)]
+    pub width: Option<f64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub height: Option<f64>,
 }
 
 /// Which kind of canvas item a move is about.
@@ -219,4 +228,102 @@ pub struct PersonSummary {
     pub initials: String,
     /// How many ownerships the person holds.
     pub ownerships: u32,
+}
+
+/// Everything the inspector shows and edits about one element.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ElementDetails {
+    pub id: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub description: String,
+    pub external: bool,
+    /// Lifecycle word (idea, mvp, growth, mature, retiring, withdrawn) or none.
+    pub lifecycle: Option<String>,
+    pub tags: Vec<String>,
+    /// Custom properties, by key.
+    pub properties: Vec<Property>,
+    pub kpis: Vec<KpiRow>,
+    pub owners: Vec<OwnerBadge>,
+    /// The maps the element is placed on, in tab order.
+    pub maps: Vec<MapSummary>,
+}
+
+/// A custom property of an element: a key and its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Property {
+    pub key: String,
+    pub value: String,
+}
+
+/// One KPI of an element, as a row of the inspector's table. `id` is none
+/// for a new KPI; empty target and current value mean "not set".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KpiRow {
+    pub id: Option<String>,
+    pub element_id: String,
+    pub name: String,
+    pub value_source: String,
+    pub objective: String,
+    pub collection_method: String,
+    pub target: String,
+    pub current_value: String,
+}
+
+/// A change to one or several elements from the inspector; fields left out
+/// stay as they are on each element. One undo step for all of them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+pub struct ElementPatch {
+    pub element_ids: Vec<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub description: Option<String>,
+    /// A lifecycle word, or "" for none.
+    #[serde(default)]
+    #[ts(optional)]
+    pub lifecycle: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub external: Option<bool>,
+    /// Replaces the tags.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tags: Option<Vec<String>>,
+    /// Adds these tags to each element (editing several at once).
+    #[serde(default)]
+    #[ts(optional)]
+    pub add_tags: Option<Vec<String>>,
+    /// Replaces the custom properties.
+    #[serde(default)]
+    #[ts(optional)]
+    pub properties: Option<Vec<Property>>,
+}
+
+/// An element of the document, as the model browser lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ElementSummary {
+    pub id: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    /// The maps it is placed on.
+    pub map_ids: Vec<String>,
+}
+
+/// A new element typed in by keyboard: the first on the map (no `from_id`),
+/// a sibling of the selected one (Enter) or its child (Tab).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LinkedElement {
+    pub map_id: String,
+    pub from_id: Option<String>,
+    /// "sibling" or "child"; ignored without `from_id`.
+    pub link: String,
+    pub name: String,
 }

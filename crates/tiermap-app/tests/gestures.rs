@@ -125,7 +125,7 @@ fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
     let view = view_named(&session, "Human resources");
     let node = view.nodes.iter().find(|n| n.name == "Workday").unwrap();
     // Dragged below and right of the others in its tier.
-    let moved = tiermap_app::wire::ItemMove { id: node.id.clone(), item: tiermap_app::wire::ItemKind::Element, group_id: node.group_id.clone(), x: 700.0, y: 300.0 };
+    let moved = tiermap_app::wire::ItemMove { id: node.id.clone(), item: tiermap_app::wire::ItemKind::Element, group_id: node.group_id.clone(), x: 700.0, y: 300.0, width: None, height: None };
     session.move_items(&view.map.id, &[moved]).unwrap();
     let arranged = session.arrange(&view.map.id).unwrap();
     assert_eq!(arranged.groups, view.groups, "the tiers are where the layout puts them");

@@ -33,7 +33,7 @@ fn an_element_taken_out_of_its_lane_shows_its_serves_line_again() {
     let (_dir, mut session) = sample_session();
     let market = view_named(&session, "Customer banking products");
     let product = market.nodes.iter().find(|n| n.name == "Online banking").unwrap();
-    let moved = ItemMove { id: product.id.clone(), item: ItemKind::Element, group_id: None, x: 1200.0, y: 40.0 };
+    let moved = ItemMove { id: product.id.clone(), item: ItemKind::Element, group_id: None, x: 1200.0, y: 40.0, width: None, height: None };
     let after = session.move_items(&market.map.id, &[moved]).unwrap();
     let serves: Vec<_> = after.edges.iter().filter(|e| e.kind == "serves").collect();
     assert_eq!(serves.len(), 1);
@@ -60,7 +60,7 @@ fn moving_to_an_unknown_group_is_refused_and_changes_nothing() {
     let (_dir, mut session) = sample_session();
     let view = view_named(&session, "Human resources");
     let node = &view.nodes[0];
-    let stray = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: Some("0190a1b2-0000-7000-8000-000000000000".into()), x: 0.0, y: 0.0 };
+    let stray = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: Some("0190a1b2-0000-7000-8000-000000000000".into()), x: 0.0, y: 0.0, width: None, height: None };
     let error = session.move_items(&view.map.id, &[stray]).unwrap_err();
     assert_eq!(error.code, tiermap_app::ErrorCode::InvalidEdit);
     assert_eq!(session.map_view(&view.map.id).unwrap(), view);
@@ -104,7 +104,7 @@ fn save_as_continues_in_a_copy_with_its_history() {
     let (dir, mut session) = sample_session();
     let view = view_named(&session, "Human resources");
     let node = &view.nodes[0];
-    let moved = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: node.group_id.clone(), x: node.x + 40.0, y: node.y };
+    let moved = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: node.group_id.clone(), x: node.x + 40.0, y: node.y, width: None, height: None };
     session.move_items(&view.map.id, &[moved]).unwrap();
 
     let copy = session.save_as(dir.path().join("target state")).unwrap();

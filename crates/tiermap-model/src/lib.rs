@@ -8,6 +8,7 @@
 //!   reference first and returns its exact inverse (undo is data).
 //! - Iteration order is deterministic (ordered maps keyed by time-ordered ids).
 
+pub mod authoring;
 mod document;
 mod edit;
 mod error;

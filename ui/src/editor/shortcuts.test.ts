@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTextEntry, presentingActionFor, shortcutFor } from "./shortcuts";
+import { isMapFocus, isTextEntry, nudgeFor, NUDGE_STEP, presentingActionFor, shortcutFor } from "./shortcuts";
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -31,7 +31,39 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("z"))).toBeNull();
     expect(shortcutFor(press("Delete", { altKey: true }))).toBeNull();
     expect(shortcutFor(press("z", { ctrlKey: true, altKey: true }))).toBeNull();
-    expect(shortcutFor(press("k", { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press("q", { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press("c", { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(shortcutFor(press("Enter", { shiftKey: true }))).toBeNull();
+  });
+
+  it("maps the editing keys of a diagram tool", () => {
+    expect(shortcutFor(press("Enter"))).toBe("add-sibling");
+    expect(shortcutFor(press("Tab"))).toBe("add-child");
+    expect(shortcutFor(press("a", { ctrlKey: true }))).toBe("select-all");
+    expect(shortcutFor(press("c", { ctrlKey: true }))).toBe("copy");
+    expect(shortcutFor(press("x", { ctrlKey: true }))).toBe("cut");
+    expect(shortcutFor(press("v", { ctrlKey: true }))).toBe("paste");
+    expect(shortcutFor(press("d", { ctrlKey: true }))).toBe("duplicate");
+    expect(shortcutFor(press("k", { ctrlKey: true }))).toBe("command-palette");
+  });
+
+  it("moves the selection with arrows, further with Shift", () => {
+    expect(nudgeFor(press("ArrowLeft"))).toEqual({ dx: -NUDGE_STEP, dy: 0 });
+    expect(nudgeFor(press("ArrowDown", { shiftKey: true }))).toEqual({ dx: 0, dy: 5 * NUDGE_STEP });
+    expect(nudgeFor(press("ArrowUp", { ctrlKey: true }))).toBeNull();
+    expect(nudgeFor(press("x"))).toBeNull();
+  });
+});
+
+describe("isMapFocus", () => {
+  it("is the page or the canvas, not a button or a panel", () => {
+    const canvas = document.createElement("div");
+    canvas.className = "canvas";
+    const inside = document.createElement("div");
+    canvas.appendChild(inside);
+    expect(isMapFocus(document.body)).toBe(true);
+    expect(isMapFocus(inside)).toBe(true);
+    expect(isMapFocus(document.createElement("button"))).toBe(false);
   });
 });
 

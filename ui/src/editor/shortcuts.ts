@@ -2,7 +2,57 @@
 // a real key press reaches the menu first, GTK handles it there and the page
 // never sees it, so an action never runs twice.
 
-export type ShortcutAction = "undo" | "redo" | "open" | "delete" | "rename" | "fit" | "zoom-in" | "zoom-out" | "present";
+export type ShortcutAction =
+  | "undo"
+  | "redo"
+  | "open"
+  | "delete"
+  | "rename"
+  | "fit"
+  | "zoom-in"
+  | "zoom-out"
+  | "present"
+  | "select-all"
+  | "copy"
+  | "cut"
+  | "paste"
+  | "duplicate"
+  | "command-palette"
+  | "add-sibling"
+  | "add-child"
+  | "export";
+
+/** Arrow keys move the selected boxes: a grid step, or five with Shift. */
+export const NUDGE_STEP = 12;
+
+export function nudgeFor(press: KeyPress): { dx: number; dy: number } | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  const step = press.shiftKey ? NUDGE_STEP * 5 : NUDGE_STEP;
+  if (press.key === "ArrowLeft") return { dx: -step, dy: 0 };
+  if (press.key === "ArrowRight") return { dx: step, dy: 0 };
+  if (press.key === "ArrowUp") return { dx: 0, dy: -step };
+  if (press.key === "ArrowDown") return { dx: 0, dy: step };
+  return null;
+}
+
+/** Every shortcut with what it does, for the Help dialog and tooltips. */
+export const SHORTCUT_LIST: { keys: string; does: string }[] = [
+  { keys: "Enter", does: "Add a sibling of the selected element (the map's first element when nothing is selected)" },
+  { keys: "Tab", does: "Add a child of the selected element, one level down" },
+  { keys: "F2", does: "Rename the selected element or group in place" },
+  { keys: "Delete", does: "Take the selection off this map (relations: delete; groups: remove, keeping what they hold)" },
+  { keys: "Arrow keys", does: "Move the selection (Shift: five times further)" },
+  { keys: "Ctrl+A", does: "Select everything on the map" },
+  { keys: "Ctrl+C / Ctrl+X / Ctrl+V", does: "Copy, cut, paste elements" },
+  { keys: "Ctrl+D", does: "Duplicate the selected elements" },
+  { keys: "Ctrl+K", does: "Search and run a command" },
+  { keys: "Ctrl+Z / Ctrl+Shift+Z", does: "Undo / redo" },
+  { keys: "Ctrl+0", does: "Fit the map to the window" },
+  { keys: "+ / -", does: "Zoom in / out" },
+  { keys: "F5", does: "Present: full screen, arrows step through the maps, Esc leaves" },
+  { keys: "Ctrl+O", does: "Open a document" },
+  { keys: "Ctrl+E", does: "Export" },
+];
 
 /** In presentation mode only these keys act: step through the maps, or leave. */
 export type PresentingAction = "next-map" | "previous-map" | "leave";
@@ -33,6 +83,8 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     if (press.key === "F5") return "present";
     if (press.key === "+" || press.key === "=") return "zoom-in";
     if (press.key === "-") return "zoom-out";
+    if (press.key === "Enter" && !press.shiftKey) return "add-sibling";
+    if (press.key === "Tab" && !press.shiftKey) return "add-child";
     return null;
   }
   if (press.key === "0") return "fit";
@@ -40,7 +92,21 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (key === "z") return press.shiftKey ? "redo" : "undo";
   if (key === "y" && !press.shiftKey) return "redo";
   if (key === "o" && !press.shiftKey) return "open";
+  if (press.shiftKey) return null;
+  if (key === "a") return "select-all";
+  if (key === "c") return "copy";
+  if (key === "x") return "cut";
+  if (key === "v") return "paste";
+  if (key === "d") return "duplicate";
+  if (key === "k") return "command-palette";
+  if (key === "e") return "export";
   return null;
+}
+
+/** Enter and Tab add elements only when the map has the keyboard, not a button or a panel. */
+export function isMapFocus(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  return target === document.body || target.closest(".canvas") !== null;
 }
 
 /** Typing in a text field keeps its own undo and shortcuts. */

@@ -5,7 +5,12 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppError,
   DocumentView,
+  ElementDetails,
+  ElementPatch,
+  ElementSummary,
   ErrorCode,
+  KpiRow,
+  LinkedElement,
   ItemMove,
   MapView,
   NewElement,
@@ -67,6 +72,19 @@ export const core = {
   newMap: (name: string, model: string) => call<[string, DocumentView]>("new_map", { name, model }),
   arrange: (mapId: string) => call<MapView>("arrange", { mapId }),
   people: () => call<PersonSummary[]>("people"),
+  // Keyboard authoring and copies.
+  addLinked: (element: LinkedElement) => call<[string, MapView]>("add_linked", { element }),
+  duplicateElements: (mapId: string, elementIds: string[], dx: number, dy: number) =>
+    call<[string[], MapView]>("duplicate_elements", { mapId, elementIds, dx, dy }),
+  // The inspector and the model browser.
+  elementDetails: (elementId: string) => call<ElementDetails>("element_details", { elementId }),
+  updateElements: (patch: ElementPatch) => call<DocumentView>("update_elements", { patch }),
+  putKpi: (row: KpiRow) => call<string>("put_kpi", { row }),
+  deleteKpi: (kpiId: string) => call<void>("delete_kpi", { kpiId }),
+  changeOwner: (ownershipId: string, role: string, accountable: boolean) => call<void>("change_owner", { ownershipId, role, accountable }),
+  setRelationKind: (relationId: string, kind: string) => call<void>("set_relation_kind", { relationId, kind }),
+  setGroupCollapsed: (groupId: string, collapsed: boolean) => call<void>("set_group_collapsed", { groupId, collapsed }),
+  elements: () => call<ElementSummary[]>("elements"),
 };
 
 /** The open document was replaced by File > Open, the command line or a second launch. */

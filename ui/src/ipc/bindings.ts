@@ -29,7 +29,11 @@ model: string, model_label: string, element_count: number, };
 
 export type MapView = { map: MapSummary, groups: Array<GroupNode>, nodes: Array<ElementNode>, edges: Array<RelationEdge>, };
 
-export type GroupNode = { id: string, parent_id: string | null, kind: string, kind_label: string, name: string, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
+export type GroupNode = { id: string, parent_id: string | null, kind: string, kind_label: string, name: string, x: number, y: number, width: number, height: number, 
+/**
+ * Shown as its title bar only, its contents hidden.
+ */
+collapsed: boolean, owners: Array<OwnerBadge>, };
 
 export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
 
@@ -41,7 +45,11 @@ ownership_id: string, person_id: string, name: string, initials: string, role: s
 
 export type RelationEdge = { id: string, kind: string, kind_label: string, source: string, target: string, };
 
-export type ItemMove = { id: string, item: ItemKind, group_id: string | null, x: number, y: number, };
+export type ItemMove = { id: string, item: ItemKind, group_id: string | null, x: number, y: number, 
+/**
+ * A new size, when the item was resized rather than moved.
+ */
+width?: number, height?: number, };
 
 export type ItemKind = "element" | "group";
 
@@ -108,3 +116,51 @@ export type PersonSummary = { id: string, name: string, initials: string,
  * How many ownerships the person holds.
  */
 ownerships: number, };
+
+export type ElementDetails = { id: string, kind: string, kind_label: string, name: string, description: string, external: boolean, 
+/**
+ * Lifecycle word (idea, mvp, growth, mature, retiring, withdrawn) or none.
+ */
+lifecycle: string | null, tags: Array<string>, 
+/**
+ * Custom properties, by key.
+ */
+properties: Array<Property>, kpis: Array<KpiRow>, owners: Array<OwnerBadge>, 
+/**
+ * The maps the element is placed on, in tab order.
+ */
+maps: Array<MapSummary>, };
+
+export type Property = { key: string, value: string, };
+
+export type KpiRow = { id: string | null, element_id: string, name: string, value_source: string, objective: string, collection_method: string, target: string, current_value: string, };
+
+export type ElementPatch = { element_ids: Array<string>, name?: string, kind?: string, description?: string, 
+/**
+ * A lifecycle word, or "" for none.
+ */
+lifecycle?: string, external?: boolean, 
+/**
+ * Replaces the tags.
+ */
+tags?: Array<string>, 
+/**
+ * Adds these tags to each element (editing several at once).
+ */
+add_tags?: Array<string>, 
+/**
+ * Replaces the custom properties.
+ */
+properties?: Array<Property>, };
+
+export type ElementSummary = { id: string, kind: string, kind_label: string, name: string, 
+/**
+ * The maps it is placed on.
+ */
+map_ids: Array<string>, };
+
+export type LinkedElement = { map_id: string, from_id: string | null, 
+/**
+ * "sibling" or "child"; ignored without `from_id`.
+ */
+link: string, name: string, };
