@@ -38,6 +38,7 @@ fn main() {
         "set_relation_kind",
         "set_group_collapsed",
         "elements",
+        "place_elements",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -72,6 +72,7 @@ pub fn run() {
             commands::set_relation_kind,
             commands::set_group_collapsed,
             commands::elements,
+            commands::place_elements,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

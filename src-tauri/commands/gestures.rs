@@ -3,7 +3,7 @@
 use tauri::State;
 use tiermap_app::AppError;
 use tiermap_app::wire::{
-    DocumentView, ElementDetails, ElementPatch, ElementSummary, KpiRow, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary,
+    DocumentView, ElementDetails, ElementPatch, ElementSummary, ItemMove, KpiRow, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary,
 };
 
 use crate::state::Shell;
@@ -131,4 +131,9 @@ pub fn set_group_collapsed(shell: State<'_, Shell>, group_id: String, collapsed:
 #[tauri::command]
 pub fn elements(shell: State<'_, Shell>) -> Result<Vec<ElementSummary>, AppError> {
     shell.session().elements()
+}
+
+#[tauri::command]
+pub fn place_elements(shell: State<'_, Shell>, map_id: String, places: Vec<ItemMove>) -> Result<MapView, AppError> {
+    shell.session().place_elements(&map_id, &places)
 }

@@ -14,7 +14,7 @@ use tiermap_model::{
 use crate::error::{AppError, ErrorCode};
 use crate::session::Session;
 use crate::views::initials;
-use crate::wire::{DocumentView, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
+use crate::wire::{DocumentView, ItemMove, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
 use tiermap_model::authoring::{self, Link};
 
 fn word<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
@@ -120,6 +120,31 @@ impl Session {
         }
         let rect = Rect::new(x, y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT);
         self.apply("Place on map", &[Edit::PutPlacement(Placement { map, element, group, rect })])?;
+        self.map_view(map_id)
+    }
+
+    /// Places several existing elements on a map at once (pasting elements
+    /// copied from another map: the same elements, now on both); one undo step.
+    pub fn place_elements(&mut self, map_id: &str, places: &[ItemMove]) -> Result<MapView, AppError> {
+        let map: MapId = id(map_id, "map")?;
+        let doc = self.doc()?;
+        let mut edits = Vec::new();
+        for place in places {
+            let element: ElementId = id(&place.id, "element")?;
+            if doc.element(element).is_none() {
+                return Err(AppError::new(ErrorCode::UnknownId, format!("no element {}", place.id)));
+            }
+            if doc.placement(map, element).is_some() {
+                continue; // already here: pasting it again changes nothing
+            }
+            let group = place.group_id.as_deref().map(|g| id::<GroupId>(g, "group")).transpose()?;
+            let rect = Rect::new(place.x, place.y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT);
+            edits.push(Edit::PutPlacement(Placement { map, element, group, rect }));
+        }
+        if !edits.is_empty() {
+            let label = if edits.len() == 1 { "Place on map".to_owned() } else { format!("Place {} on map", edits.len()) };
+            self.apply(&label, &edits)?;
+        }
         self.map_view(map_id)
     }
 

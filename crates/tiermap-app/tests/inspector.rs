@@ -178,3 +178,22 @@ fn duplicates_land_beside_their_originals() {
     assert!(copy.owners.is_empty(), "a copy is a new thing to own");
     assert_eq!(session.duplicate_elements(&view.map.id, &[], 24.0, 24.0).unwrap_err().code, ErrorCode::InvalidInput);
 }
+
+#[test]
+fn pasting_onto_another_map_places_the_same_elements_in_one_step() {
+    let (_dir, mut session) = sample_session();
+    let hr = view_named(&session, "Human resources");
+    let (map, _) = session.new_map("Elsewhere", "freeform").unwrap();
+    let places: Vec<tiermap_app::wire::ItemMove> = hr.nodes[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| tiermap_app::wire::ItemMove { id: n.id.clone(), item: tiermap_app::wire::ItemKind::Element, group_id: None, x: 200.0 * i as f64, y: 0.0, width: None, height: None })
+        .collect();
+    let count = session.document().unwrap().element_count;
+    let view = session.place_elements(&map, &places).unwrap();
+    assert_eq!(view.nodes.iter().map(|n| &n.id).collect::<Vec<_>>(), hr.nodes[..2].iter().map(|n| &n.id).collect::<Vec<_>>());
+    assert_eq!(session.document().unwrap().element_count, count, "the same elements, not copies");
+    assert_eq!(session.place_elements(&map, &places).unwrap(), view, "pasting again changes nothing");
+    session.undo().unwrap();
+    assert!(session.map_view(&map).unwrap().nodes.is_empty(), "one undo step");
+}

@@ -85,6 +85,7 @@ export const core = {
   setRelationKind: (relationId: string, kind: string) => call<void>("set_relation_kind", { relationId, kind }),
   setGroupCollapsed: (groupId: string, collapsed: boolean) => call<void>("set_group_collapsed", { groupId, collapsed }),
   elements: () => call<ElementSummary[]>("elements"),
+  placeElements: (mapId: string, places: ItemMove[]) => call<MapView>("place_elements", { mapId, places }),
 };
 
 /** The open document was replaced by File > Open, the command line or a second launch. */
