@@ -39,6 +39,7 @@ fn main() {
         "set_group_collapsed",
         "elements",
         "place_elements",
+        "present",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -5,6 +5,7 @@
 mod commands;
 mod menu;
 mod open_file;
+mod recent;
 mod state;
 
 use tauri::Manager;
@@ -27,13 +28,17 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(Shell::default())
-        .menu(|app| menu::build(app))
+        .menu(|app| menu::build(app, &[]))
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(|app| {
             let args: Vec<String> = std::env::args().collect();
             if let Some(path) = open_file::path_from_args(&args) {
                 app.state::<Shell>().session().open_for_window(&path);
+                if app.state::<Shell>().session().is_open() {
+                    recent::remember(app.handle(), &path);
+                }
             }
+            menu::refresh(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -73,6 +78,7 @@ pub fn run() {
             commands::set_group_collapsed,
             commands::elements,
             commands::place_elements,
+            commands::present,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

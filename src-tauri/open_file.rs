@@ -8,6 +8,7 @@ use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::state::Shell;
+use crate::{menu, recent};
 
 /// Event the UI listens to: the open document was replaced (or failed to open).
 pub const DOCUMENT_CHANGED: &str = "document-changed";
@@ -20,7 +21,39 @@ pub fn path_from_args(args: &[String]) -> Option<PathBuf> {
 /// Opens `path` in the window's session and tells the window.
 pub fn open(app: &AppHandle, path: &Path) {
     app.state::<Shell>().session().open_for_window(path);
+    opened(app);
+}
+
+/// After the window's document changed: remember it in Open Recent and tell the window.
+pub fn opened(app: &AppHandle) {
+    let path = app.state::<Shell>().session().document().ok().map(|d| PathBuf::from(d.path));
+    if let Some(path) = path {
+        recent::remember(app, &path);
+        menu::refresh(app);
+    }
     let _ = app.emit(DOCUMENT_CHANGED, ());
+}
+
+/// File > Close: the welcome screen; every change was saved as it happened.
+pub fn close(app: &AppHandle) {
+    app.state::<Shell>().session().close();
+    let _ = app.emit(DOCUMENT_CHANGED, ());
+}
+
+/// File > New Document: the native save dialog names the new file.
+pub fn pick_and_create(app: &AppHandle) {
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Create a new Tiermap document")
+        .set_file_name("Untitled.tiermap")
+        .add_filter("Tiermap document", &["tiermap"])
+        .save_file(move |picked| {
+            if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
+                handle.state::<Shell>().session().create_new_for_window(&path);
+                opened(&handle);
+            }
+        });
 }
 
 /// Shows the native save dialog; copies the document there and continues in the copy.
@@ -37,7 +70,7 @@ pub fn pick_and_save_as(app: &AppHandle) {
         .save_file(move |picked| {
             if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
                 handle.state::<Shell>().session().save_as_for_window(&path);
-                let _ = handle.emit(DOCUMENT_CHANGED, ());
+                opened(&handle);
             }
         });
 }

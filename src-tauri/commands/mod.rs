@@ -61,3 +61,11 @@ pub fn rule_settings(shell: State<'_, Shell>) -> Result<RuleSettings, AppError> 
 pub fn set_rule_settings(shell: State<'_, Shell>, settings: RuleSettings) -> Result<RuleSettings, AppError> {
     shell.session().set_rule_settings(&settings)
 }
+
+/// Presentation mode: the window full screen without its menu bar, or back.
+#[tauri::command]
+pub fn present(window: tauri::WebviewWindow, on: bool) -> Result<(), AppError> {
+    let failed = |e: tauri::Error| AppError::new(tiermap_app::ErrorCode::Io, format!("the window could not change: {e}"));
+    window.set_fullscreen(on).map_err(failed)?;
+    if on { window.hide_menu() } else { window.show_menu() }.map_err(failed)
+}

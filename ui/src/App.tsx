@@ -1,147 +1,226 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
-import type { DocumentView, ItemMove, MapView, PersonSummary, Problem, ProblemReport, RuleSettings } from "./ipc/bindings";
-import { core, CoreError, onDocumentChanged, onMenu } from "./ipc/api";
-import { MapCanvas, type DropRequest, type FocusRequest, type ViewRequest } from "./canvas/MapCanvas";
+import type { ElementSummary, ItemMove, Problem, RuleSettings } from "./ipc/bindings";
+import { core, onMenu } from "./ipc/api";
+import { useDocument, asCoreError } from "./app/useDocument";
+import { useSideData } from "./app/useSideData";
+import { useViewPreferences } from "./app/useViewPreferences";
+import { commandList, type CommandId } from "./app/commands";
+import { MapCanvas, NOTHING, type DropRequest, type FocusRequest, type Selection, type SelectionAction, type ViewRequest } from "./canvas/MapCanvas";
 import { Palette, PALETTE } from "./panels/Palette";
 import { MapTabs } from "./panels/MapTabs";
-import { StatusBar, type SaveState } from "./panels/StatusBar";
+import { StatusBar } from "./panels/StatusBar";
 import { Legend } from "./panels/Legend";
 import { OpenProblem, Welcome } from "./panels/OpenProblem";
-import { isTextEntry, presentingActionFor, shortcutFor } from "./editor/shortcuts";
+import { isMapFocus, isTextEntry, nudgeFor, presentingActionFor, shortcutFor } from "./editor/shortcuts";
 import { badgesByElement } from "./editor/problems";
+import { colorOf, legendFor, ownerColors } from "./editor/colorBy";
+import { NEW_NODE, type XY } from "./editor/geometry";
+import type { NodeExtras } from "./editor/flowModel";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { RulesDialog } from "./panels/RulesDialog";
 import { NewMapDialog } from "./panels/NewMapDialog";
 import { PeoplePanel } from "./panels/PeoplePanel";
+import { ModelBrowser } from "./panels/ModelBrowser";
 import { RolePicker } from "./panels/RolePicker";
 import { RelationPicker } from "./panels/RelationPicker";
+import { CommandPalette } from "./panels/CommandPalette";
+import { ShortcutsDialog } from "./panels/ShortcutsDialog";
+import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
-type Screen =
-  | { kind: "loading" }
-  | { kind: "welcome" }
-  | { kind: "problem"; error: CoreError }
-  | { kind: "document"; doc: DocumentView };
-
-function asCoreError(error: unknown): CoreError {
-  return error instanceof CoreError ? error : new CoreError("ipc", String(error));
-}
+/** The kind of container each grouping model's maps hold. */
+const GROUP_KIND: Record<string, string> = {
+  pyramid: "tier",
+  service: "family",
+  technical: "platform_group",
+  market: "segment_lane",
+  organizational: "division",
+  freeform: "plain",
+};
+const NEW_GROUP = { width: 360, height: 200 };
+/** How far a duplicate or a paste lands from its original. */
+const COPY_OFFSET = 24;
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ kind: "loading" });
-  const [activeMap, setActiveMap] = useState<string | null>(null);
-  const [view, setView] = useState<MapView | null>(null);
-  const [save, setSave] = useState<SaveState>("saved");
-  const [notice, setNotice] = useState<string | null>(null);
-  // Counts documents loaded, so the map is fetched again even when the tab stays.
-  const [loads, setLoads] = useState(0);
-  // Counts changes to the document; problems are fetched again after each.
-  const [revision, setRevision] = useState(0);
-  const [mapProblems, setMapProblems] = useState<ProblemReport | null>(null);
-  const [docProblems, setDocProblems] = useState<ProblemReport | null>(null);
-  const [showProblems, setShowProblems] = useState(true);
+  const { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument } = useDocument();
+  const prefs = useViewPreferences();
+  const { mapProblems, docProblems, people, elements } = useSideData(screen.kind === "document", activeMap, loads, revision, setNotice);
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
   const [drop, setDrop] = useState<DropRequest | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   // Presentation mode: full screen, only the map (and its legend), arrows step through the maps.
   const [presenting, setPresenting] = useState(false);
-  const [people, setPeople] = useState<PersonSummary[]>([]);
+  const [selection, setSelection] = useState<Selection>(NOTHING);
+  const [sideTab, setSideTab] = useState<"people" | "elements">("people");
+  const [palette, setPalette] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   // A line drawn between two elements, waiting for its relation kind.
   const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
   // A person dropped on an element or group, waiting for the role to be picked.
   const [ownerDrop, setOwnerDrop] = useState<{ personId: string; person: string; targetId: string; target: string } | null>(null);
-  const badges = useMemo(() => badgesByElement(mapProblems), [mapProblems]);
+  // Copied elements and the map they were copied on; pastes step further each time.
+  const clipboard = useRef<{ ids: string[]; mapId: string; pastes: number } | null>(null);
+  const readOnly = doc?.read_only ?? true;
 
-  // What the window shows after start-up or after another document was opened.
-  const load = useCallback(async () => {
-    try {
-      const { document, error } = await core.startup();
-      if (error && document) {
-        // Save As or opening another file failed: the document stays open as it was.
-        setNotice(error.message);
-        return;
-      }
-      if (error) {
-        setScreen({ kind: "problem", error: new CoreError(error.code, error.message) });
-      } else if (document) {
-        setScreen({ kind: "document", doc: document });
-        // Keep the tab when the new document has the same map (Save As).
-        setActiveMap((current) => (document.maps.some((m) => m.id === current) ? current : (document.maps[0]?.id ?? null)));
-        setLoads((n) => n + 1);
-        setSave("saved");
-      } else {
-        setScreen({ kind: "welcome" });
-      }
-    } catch (error) {
-      setScreen({ kind: "problem", error: asCoreError(error) });
-    }
-  }, []);
+  const request = useCallback((action: ViewRequest["action"], extra: Partial<ViewRequest> = {}) => setViewRequest({ action, nonce: Date.now(), ...extra }), []);
+  const select = useCallback((ids: string[]) => setFocus({ ids, nonce: Date.now(), fit: false }), []);
 
-  const doc = screen.kind === "document" ? screen.doc : null;
-
-  const refresh = useCallback(async (mapId: string | null) => {
-    const [document, map] = await Promise.all([core.document(), mapId ? core.mapView(mapId) : Promise.resolve(null)]);
-    setScreen({ kind: "document", doc: document });
-    setView(map);
-    setRevision((n) => n + 1);
-  }, []);
-
-  const historyStep = useCallback(
-    async (step: "undo" | "redo") => {
-      try {
-        await (step === "undo" ? core.undo() : core.redo());
-        await refresh(activeMap);
-      } catch (error) {
-        const e = asCoreError(error);
-        if (e.code !== "nothing_to_undo" && e.code !== "nothing_to_redo") setNotice(e.message);
-      }
+  // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
+  const rename = useCallback(
+    async (id: string, name: string | null) => {
+      setRenaming((current) => (current === id ? null : current));
+      const current = view?.nodes.find((n) => n.id === id)?.name ?? view?.groups.find((g) => g.id === id)?.name;
+      if (name === null || current === undefined || name.trim() === "" || name.trim() === current) return;
+      const isGroup = view?.groups.some((g) => g.id === id);
+      await change<unknown>(() => (isGroup ? core.renameGroup(id, name) : core.renameElement(id, name)));
     },
-    [activeMap, refresh],
+    [view, change],
   );
 
-  // A gesture on the current map: the core applies it (one undo step) and
-  // returns the map as it now is; the window shows it and counts it saved.
-  const mapGesture = useCallback(async (call: () => Promise<MapView>): Promise<MapView | null> => {
-    setSave("saving");
-    try {
-      const updated = await call();
-      setView(updated);
-      setSave("saved");
-      setRevision((n) => n + 1);
-      setScreen({ kind: "document", doc: await core.document() });
-      return updated;
-    } catch (error) {
-      setSave("failed");
-      setNotice(asCoreError(error).message);
-      return null;
-    }
-  }, []);
+  const owners = useMemo(() => ownerColors(view?.nodes ?? []), [view]);
+  const extras: NodeExtras = useMemo(
+    () => ({
+      badges: badgesByElement(mapProblems),
+      renaming,
+      onRename: (id: string, name: string | null) => void rename(id, name),
+      onStartRename: (id: string) => !readOnly && setRenaming(id),
+      colorOf: (element) => colorOf(element, prefs.colorBy, owners),
+      onToggleCollapse: (groupId: string, collapsed: boolean) => void change(() => core.setGroupCollapsed(groupId, collapsed)),
+      onResizeGroup: (groupId: string, x: number, y: number, width: number, height: number) => {
+        const group = view?.groups.find((g) => g.id === groupId);
+        if (activeMap && group) void mapGesture(() => core.moveItems(activeMap, [{ id: groupId, item: "group", group_id: group.parent_id, x, y, width, height }]));
+      },
+      readOnly,
+    }),
+    [mapProblems, renaming, rename, readOnly, prefs.colorBy, owners, change, view, activeMap, mapGesture],
+  );
 
-  useEffect(() => {
-    void load();
-    const unlisten = [onDocumentChanged(() => void load())];
-    return () => unlisten.forEach((p) => void p.then((stop) => stop()));
-  }, [load]);
-
-  useEffect(() => {
-    const unlisten = onMenu((id) => {
-      if (id === "undo" || id === "redo") void historyStep(id);
-    });
-    return () => void unlisten.then((stop) => stop());
-  }, [historyStep]);
-
-  // Delete takes the selected elements off this map (they stay in the document); one undo step.
-  const removeFromMap = useCallback(
-    async (selected: string[]) => {
-      if (activeMap && selected.length > 0 && !doc?.read_only) await mapGesture(() => core.removeFromMap(activeMap, selected));
+  // Something dropped from a side panel onto the map.
+  const onDrop = useCallback(
+    async (dropped: DropRequest, groupId: string | null, x: number, y: number) => {
+      if (!activeMap || !view) return;
+      if (dropped.elementId) {
+        const elementId = dropped.elementId;
+        if (await mapGesture(() => core.placeElement(activeMap, elementId, groupId, x, y))) select([elementId]);
+        return;
+      }
+      if (dropped.kind === "group") {
+        // Centred on the pointer as the element boxes are.
+        const at = { x: x + NEW_NODE.width / 2 - NEW_GROUP.width / 2, y: y + NEW_NODE.height / 2 - NEW_GROUP.height / 2 };
+        const kind = GROUP_KIND[view.map.model] ?? "plain";
+        let created: string | null = null;
+        await mapGesture(async () => {
+          const [id, updated] = await core.addGroup({ map_id: activeMap, parent_id: groupId, kind, name: "New group", ...at, ...NEW_GROUP });
+          created = id;
+          return updated;
+        });
+        if (created) setRenaming(created);
+        return;
+      }
+      const label = PALETTE.find((p) => p.kind === dropped.kind)?.label ?? "element";
+      let created: string | null = null;
+      await mapGesture(async () => {
+        const [id, updated] = await core.addElement({ map_id: activeMap, kind: dropped.kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
+        created = id;
+        return updated;
+      });
+      // Name it straight away, as a file explorer does with a new folder.
+      if (created) {
+        select([created]);
+        setRenaming(created);
+      }
     },
-    [activeMap, doc, mapGesture],
+    [activeMap, view, mapGesture, select],
+  );
+
+  // Enter and Tab: a new element beside or below the selected one, named in place.
+  const addLinked = useCallback(
+    async (link: "sibling" | "child", selected: string[]) => {
+      if (!activeMap || readOnly) return;
+      let created: string | null = null;
+      const from = selected[0] ?? null;
+      const name = link === "child" && from ? "New child" : "New element";
+      await mapGesture(async () => {
+        const [id, updated] = await core.addLinked({ map_id: activeMap, from_id: from, link, name });
+        created = id;
+        return updated;
+      });
+      if (created) {
+        select([created]);
+        setRenaming(created);
+      }
+    },
+    [activeMap, readOnly, mapGesture, select],
+  );
+
+  const paste = useCallback(
+    async (centre: XY) => {
+      const copied = clipboard.current;
+      if (!copied || !activeMap || !view) return;
+      copied.pastes += 1;
+      const here = copied.ids.filter((id) => view.nodes.some((n) => n.id === id));
+      const elsewhere = copied.ids.filter((id) => !here.includes(id));
+      const added: string[] = [];
+      if (here.length > 0) {
+        // On the map they were copied from: copies, beside the originals.
+        const offset = COPY_OFFSET * copied.pastes;
+        const result = await change(() => core.duplicateElements(activeMap, here, offset, offset));
+        if (result) added.push(...result[0]);
+      }
+      if (elsewhere.length > 0) {
+        // On another map: the same elements, placed in a row around the middle of the view.
+        const places: ItemMove[] = elsewhere.map((id, i) => ({
+          id,
+          item: "element",
+          group_id: null,
+          x: Math.round(centre.x - (elsewhere.length * (NEW_NODE.width + COPY_OFFSET)) / 2 + i * (NEW_NODE.width + COPY_OFFSET)),
+          y: Math.round(centre.y - NEW_NODE.height / 2),
+        }));
+        if (await mapGesture(() => core.placeElements(activeMap, places))) added.push(...elsewhere);
+      }
+      if (added.length > 0) select(added);
+    },
+    [activeMap, view, change, mapGesture, select],
+  );
+
+  const onSelectionAction = useCallback(
+    async (action: SelectionAction, chosen: Selection, centre: XY, req: ViewRequest) => {
+      if (!activeMap || !view) return;
+      if (action === "copy" || action === "cut") {
+        if (chosen.elements.length === 0) return;
+        clipboard.current = { ids: chosen.elements, mapId: activeMap, pastes: 0 };
+        if (action === "copy" || readOnly) return;
+      }
+      if (readOnly) return;
+      if (action === "paste") return void paste(centre);
+      if (action === "add-sibling" || action === "add-child") return void addLinked(action === "add-sibling" ? "sibling" : "child", chosen.elements);
+      if (action === "duplicate" && chosen.elements.length > 0) {
+        const result = await change(() => core.duplicateElements(activeMap, chosen.elements, COPY_OFFSET, COPY_OFFSET));
+        if (result) select(result[0]);
+        return;
+      }
+      if (action === "delete" || action === "cut") {
+        if (chosen.elements.length > 0) await mapGesture(() => core.removeFromMap(activeMap, chosen.elements));
+        if (action === "cut") return;
+        for (const edge of chosen.edges) await change(() => core.deleteRelation(edge));
+        for (const group of chosen.groups) await change(() => core.dissolveGroup(group));
+        return;
+      }
+      if (action === "nudge") {
+        const ids = new Set([...chosen.elements, ...chosen.groups]);
+        const moves: ItemMove[] = [
+          ...view.nodes.filter((n) => ids.has(n.id) && !(n.group_id && ids.has(n.group_id))).map((n) => ({ id: n.id, item: "element" as const, group_id: n.group_id, x: n.x + (req.dx ?? 0), y: n.y + (req.dy ?? 0) })),
+          ...view.groups.filter((g) => ids.has(g.id) && !(g.parent_id && ids.has(g.parent_id))).map((g) => ({ id: g.id, item: "group" as const, group_id: g.parent_id, x: g.x + (req.dx ?? 0), y: g.y + (req.dy ?? 0) })),
+        ];
+        if (moves.length > 0) await mapGesture(() => core.moveItems(activeMap, moves));
+      }
+    },
+    [activeMap, view, readOnly, paste, addLinked, change, mapGesture, select],
   );
 
   const stepMap = useCallback(
@@ -151,15 +230,108 @@ export function App() {
       const next = maps[at + by];
       if (next) setActiveMap(next.id);
     },
-    [doc, activeMap],
+    [doc, activeMap, setActiveMap],
   );
 
   // Entering and leaving presentation mode: the window goes full screen and back, and the map is fitted again.
   useEffect(() => {
-    void getCurrentWindow().setFullscreen(presenting).catch(() => undefined);
-    const refit = window.setTimeout(() => setViewRequest({ action: "fit", nonce: Date.now() }), 150);
+    void core.present(presenting).catch(() => undefined);
+    const refit = window.setTimeout(() => request("fit"), 150);
     return () => window.clearTimeout(refit);
-  }, [presenting]);
+  }, [presenting, request]);
+
+  const openRules = useCallback(() => {
+    core.ruleSettings().then(setRules, (error) => setNotice(asCoreError(error).message));
+  }, [setNotice]);
+
+  const saveRules = useCallback(
+    async (settings: RuleSettings) => {
+      if (await change(() => core.setRuleSettings(settings))) setRules(null);
+    },
+    [change],
+  );
+
+  // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
+  const createMap = useCallback(
+    async (name: string, model: string) => {
+      try {
+        const [mapId, document] = await core.newMap(name, model);
+        setCreatingMap(false);
+        showDocument(document);
+        setActiveMap(mapId);
+      } catch (error) {
+        setNotice(asCoreError(error).message);
+      }
+    },
+    [showDocument, setActiveMap, setNotice],
+  );
+
+  // Auto-arrange by the map's grouping model: computed in the core, one undo step.
+  const arrange = useCallback(async () => {
+    if (activeMap && !readOnly) await mapGesture(() => core.arrange(activeMap));
+  }, [activeMap, readOnly, mapGesture]);
+
+  // Show an element found in the browser or the command palette: on this map if it is here, else on a map it is on.
+  const showElement = useCallback(
+    (element: ElementSummary) => {
+      const mapId = activeMap && element.map_ids.includes(activeMap) ? activeMap : element.map_ids[0];
+      if (!mapId) {
+        setNotice(`${element.name} is on no map yet: drag it from Elements onto a map.`);
+        return;
+      }
+      if (mapId !== activeMap) setActiveMap(mapId);
+      setFocus({ ids: [element.id], nonce: Date.now() });
+    },
+    [activeMap, setActiveMap, setNotice],
+  );
+
+  // One place that carries out a command, whichever way it came: key, menu, toolbar or Ctrl+K.
+  const run = useCallback(
+    (id: CommandId) => {
+      if (id === "open") return void core.openDialog();
+      if (id === "shortcuts") return setShortcuts(true);
+      if (screen.kind !== "document") return;
+      switch (id) {
+        case "undo":
+        case "redo":
+          return void historyStep(id);
+        case "present":
+          // F5 is also the menu's key: pressed while presenting, it leaves.
+          return setPresenting((on) => !on);
+        case "new-map":
+          return !readOnly && setCreatingMap(true);
+        case "arrange":
+          return void arrange();
+        case "command-palette":
+          return setPalette(true);
+        case "toggle-problems":
+          return prefs.toggle("showProblems");
+        case "toggle-inspector":
+          return prefs.toggle("showInspector");
+        case "toggle-snap":
+          return prefs.toggle("snap");
+        case "color-kind":
+        case "color-tier":
+        case "color-owner":
+        case "color-lifecycle":
+          return prefs.setColorBy(id.slice("color-".length) as typeof prefs.colorBy);
+        case "rules":
+          return openRules();
+        case "export":
+          return setNotice("Export is on its way: for now use `tiermap export` on the command line.");
+        default:
+          // The canvas knows what is selected at this very moment; it answers the rest.
+          if ((id === "delete" || id === "rename" || id === "cut" || id === "paste" || id === "duplicate") && readOnly) return;
+          request(id);
+      }
+    },
+    [screen.kind, historyStep, readOnly, arrange, prefs, openRules, setNotice, request],
+  );
+
+  useEffect(() => {
+    const unlisten = onMenu((id) => run(id as CommandId));
+    return () => void unlisten.then((stop) => stop());
+  }, [run]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -172,118 +344,38 @@ export function App() {
         else stepMap(step === "next-map" ? 1 : -1);
         return;
       }
+      const nudge = nudgeFor(event);
+      if (nudge && isMapFocus(event.target)) {
+        event.preventDefault();
+        if (!readOnly) request("nudge", nudge);
+        return;
+      }
       const action = shortcutFor(event);
       if (!action) return;
+      // Enter and Tab belong to a focused button or panel; they add elements only when the map has the keyboard.
+      if ((action === "add-sibling" || action === "add-child") && (!isMapFocus(event.target) || readOnly)) return;
       event.preventDefault();
-      if (action === "open") void core.openDialog();
-      else if (screen.kind !== "document") return;
-      else if (action === "undo" || action === "redo") void historyStep(action);
-      else if (action === "present") setPresenting(true);
-      // The canvas knows what is selected at this very moment; it answers these.
-      else if ((action === "delete" || action === "rename") && doc?.read_only) return;
-      else setViewRequest({ action, nonce: Date.now() });
+      run(action);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [historyStep, screen.kind, doc, presenting, stepMap]);
-
-  useEffect(() => {
-    if (!activeMap) return;
-    let current = true;
-    core
-      .mapView(activeMap)
-      .then((map) => current && setView(map))
-      .catch((error) => current && setNotice(asCoreError(error).message));
-    return () => {
-      current = false;
-    };
-  }, [activeMap, loads]);
-
-  // Validation runs in the core after every change; the canvas does not wait for it.
-  useEffect(() => {
-    if (screen.kind !== "document") return;
-    let current = true;
-    Promise.all([core.problems(activeMap), core.problems(null), core.people()])
-      .then(([onMap, inDocument, everyone]) => {
-        if (!current) return;
-        setMapProblems(onMap);
-        setDocProblems(inDocument);
-        setPeople(everyone);
-      })
-      .catch((error) => current && setNotice(asCoreError(error).message));
-    return () => {
-      current = false;
-    };
-  }, [activeMap, loads, revision, screen.kind]);
+  }, [presenting, stepMap, readOnly, request, run]);
 
   const focusProblem = useCallback(
     (problem: Problem) => {
       if (problem.map_id && problem.map_id !== activeMap) setActiveMap(problem.map_id);
       setFocus({ ids: problem.element_ids, nonce: Date.now() });
     },
-    [activeMap],
+    [activeMap, setActiveMap],
   );
-
-  const openRules = useCallback(() => {
-    core.ruleSettings().then(setRules, (error) => setNotice(asCoreError(error).message));
-  }, []);
-
-  const saveRules = useCallback(async (settings: RuleSettings) => {
-    try {
-      await core.setRuleSettings(settings);
-      setRules(null);
-      setRevision((n) => n + 1);
-      setScreen({ kind: "document", doc: await core.document() });
-    } catch (error) {
-      setNotice(asCoreError(error).message);
-    }
-  }, []);
 
   useEffect(() => {
     const title = doc ? `${doc.file_name} — Tiermap` : "Tiermap";
     void getCurrentWindow().setTitle(title).catch(() => undefined);
   }, [doc]);
 
-  const onMove = useCallback(
-    (moves: ItemMove[]) => (activeMap ? mapGesture(() => core.moveItems(activeMap, moves)) : Promise.resolve(null)),
-    [activeMap, mapGesture],
-  );
-
+  const onMove = useCallback((moves: ItemMove[]) => (activeMap ? mapGesture(() => core.moveItems(activeMap, moves)) : Promise.resolve(null)), [activeMap, mapGesture]);
   const openDialog = useCallback(() => void core.openDialog(), []);
-
-  // An element dragged from the palette: created by the core where it was dropped; one undo step.
-  const createElement = useCallback(
-    async (kind: string, groupId: string | null, x: number, y: number) => {
-      if (!activeMap) return;
-      const label = PALETTE.find((p) => p.kind === kind)?.label ?? "element";
-      let created: string | null = null;
-      await mapGesture(async () => {
-        const [id, updated] = await core.addElement({ map_id: activeMap, kind, name: `New ${label.toLowerCase()}`, group_id: groupId, x, y });
-        created = id;
-        return updated;
-      });
-      // Name it straight away, as a file explorer does with a new folder.
-      if (created) setRenaming(created);
-    },
-    [activeMap, mapGesture],
-  );
-
-  // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
-  const rename = useCallback(
-    async (id: string, name: string | null) => {
-      setRenaming((current) => (current === id ? null : current));
-      const element = view?.nodes.find((n) => n.id === id);
-      if (name === null || !element || name.trim() === "" || name.trim() === element.name) return;
-      try {
-        await core.renameElement(id, name);
-        await refresh(activeMap);
-      } catch (error) {
-        setNotice(asCoreError(error).message);
-      }
-    },
-    [view, activeMap, refresh],
-  );
-  const extras = useMemo(() => ({ badges, renaming, onRename: (id: string, name: string | null) => void rename(id, name), onStartRename: setRenaming }), [badges, renaming, rename]);
 
   // A person dropped on the map: whichever element or group is under the pointer becomes theirs.
   const dropPerson = useCallback(
@@ -302,48 +394,40 @@ export function App() {
     async (role: string, accountable: boolean) => {
       if (!ownerDrop) return;
       setOwnerDrop(null);
-      try {
-        await core.assignOwner({ person_id: ownerDrop.personId, target_id: ownerDrop.targetId, role, accountable });
-        await refresh(activeMap);
-      } catch (error) {
-        setNotice(asCoreError(error).message);
-      }
+      await change(() => core.assignOwner({ person_id: ownerDrop.personId, target_id: ownerDrop.targetId, role, accountable }));
     },
-    [ownerDrop, activeMap, refresh],
+    [ownerDrop, change],
   );
 
   const connect = useCallback(
     async (kind: string) => {
       if (!connecting) return;
       setConnecting(null);
-      try {
-        await core.addRelation(kind, connecting.source, connecting.target);
-        await refresh(activeMap);
-      } catch (error) {
-        setNotice(asCoreError(error).message);
-      }
+      await change(() => core.addRelation(kind, connecting.source, connecting.target));
     },
-    [connecting, activeMap, refresh],
+    [connecting, change],
   );
   const ends = connecting ? [view?.nodes.find((n) => n.id === connecting.source), view?.nodes.find((n) => n.id === connecting.target)] : [];
 
-  // A new map of a grouping model, laid out by the core with the model's structure; one undo step.
-  const createMap = useCallback(async (name: string, model: string) => {
-    try {
-      const [mapId, document] = await core.newMap(name, model);
-      setCreatingMap(false);
-      setScreen({ kind: "document", doc: document });
-      setActiveMap(mapId);
-      setRevision((n) => n + 1);
-    } catch (error) {
-      setNotice(asCoreError(error).message);
-    }
-  }, []);
+  const inspectorActions: InspectorActions = useMemo(
+    () => ({
+      update: (patch) => void change(() => core.updateElements(patch)),
+      putKpi: (row) => void change(() => core.putKpi(row)),
+      deleteKpi: (id) => void change(() => core.deleteKpi(id)),
+      changeOwner: (id, role, accountable) => void change(() => core.changeOwner(id, role, accountable)),
+      removeOwner: (id) => void change(() => core.removeOwner(id)),
+      renameGroup: (id, name) => void change(() => core.renameGroup(id, name)),
+      setCollapsed: (id, collapsed) => void change(() => core.setGroupCollapsed(id, collapsed)),
+      dissolveGroup: (id) => void change(() => core.dissolveGroup(id)),
+      setRelationKind: (id, kind) => void change(() => core.setRelationKind(id, kind)),
+      deleteRelation: (id) => void change(() => core.deleteRelation(id)),
+      goToMap: (id) => setActiveMap(id),
+    }),
+    [change, setActiveMap],
+  );
 
-  // Auto-arrange by the map's grouping model: computed in the core, one undo step.
-  const arrange = useCallback(async () => {
-    if (activeMap) await mapGesture(() => core.arrange(activeMap));
-  }, [activeMap, mapGesture]);
+  const commands = useMemo(() => commandList(run), [run]);
+  const mapNames = useMemo(() => new Map((doc?.maps ?? []).map((m) => [m.id, m.name])), [doc]);
 
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
   if (screen.kind === "welcome") return <Welcome onOpen={openDialog} />;
@@ -373,15 +457,13 @@ export function App() {
           <button onClick={() => void arrange()} disabled={document.read_only} title="Arrange this map by its grouping model (one undo step)" data-testid="arrange">
             Arrange
           </button>
+          <button onClick={() => setPalette(true)} title="Search elements and commands (Ctrl+K)" data-testid="open-palette">
+            Search…
+          </button>
           <button onClick={openDialog} title="Open a document (Ctrl+O)">
             Open…
           </button>
-          <button
-            onClick={() => setShowProblems((v) => !v)}
-            aria-pressed={showProblems}
-            title="Show or hide the problems the core found"
-            data-testid="toggle-problems"
-          >
+          <button onClick={() => prefs.toggle("showProblems")} aria-pressed={prefs.showProblems} title="Show or hide the problems the core found" data-testid="toggle-problems">
             Problems {docProblems ? docProblems.errors + docProblems.warnings : ""}
           </button>
         </div>
@@ -389,7 +471,25 @@ export function App() {
       <main className="workspace">
         <div className="side">
           <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
-          <PeoplePanel people={people} disabled={document.read_only || !view} onDrop={dropPerson} />
+          <div className="side-tabs" role="tablist">
+            <button role="tab" aria-selected={sideTab === "people"} onClick={() => setSideTab("people")} data-testid="tab-people">
+              People
+            </button>
+            <button role="tab" aria-selected={sideTab === "elements"} onClick={() => setSideTab("elements")} data-testid="tab-elements">
+              Elements
+            </button>
+          </div>
+          {sideTab === "people" ? (
+            <PeoplePanel people={people} disabled={document.read_only || !view} onDrop={dropPerson} />
+          ) : (
+            <ModelBrowser
+              elements={elements}
+              activeMap={activeMap}
+              disabled={document.read_only || !view}
+              onDrop={(elementId, clientX, clientY) => setDrop({ kind: "element", elementId, clientX, clientY, nonce: Date.now() })}
+              onShow={showElement}
+            />
+          )}
         </div>
         <div className="canvas-area">
           {view ? (
@@ -400,17 +500,28 @@ export function App() {
                 extras={extras}
                 focus={focus}
                 viewRequest={viewRequest}
-                onRemove={(ids) => void removeFromMap(ids)}
                 onConnect={(source, target) => setConnecting({ source, target })}
                 drop={drop}
-                onCreate={(kind, groupId, x, y) => void createElement(kind, groupId, x, y)}
+                onDrop={(dropped, groupId, x, y) => void onDrop(dropped, groupId, x, y)}
                 onMove={onMove}
+                onSelectionChange={setSelection}
+                onSelectionAction={(action, chosen, centre, req) => void onSelectionAction(action, chosen, centre, req)}
+                snap={prefs.snap}
+                onToggleSnap={() => prefs.toggle("snap")}
               />
             </ReactFlowProvider>
           ) : (
             <div className="loading">Loading map…</div>
           )}
-          {view ? <Legend relationKinds={[...new Set(view.edges.map((e) => e.kind))]} /> : null}
+          {view ? (
+            <Legend
+              relationKinds={[...new Set(view.edges.map((e) => e.kind))]}
+              colorBy={prefs.colorBy}
+              colors={legendFor(view.nodes, prefs.colorBy)}
+              onColorBy={prefs.setColorBy}
+              presenting={presenting}
+            />
+          ) : null}
           {notice ? (
             <div className="notice" role="alert" data-testid="notice">
               {notice}
@@ -420,8 +531,13 @@ export function App() {
             </div>
           ) : null}
         </div>
-        {showProblems ? (
-          <ProblemsPanel report={mapProblems} onFocus={focusProblem} onRules={openRules} onClose={() => setShowProblems(false)} />
+        {prefs.showInspector || prefs.showProblems ? (
+          <div className="right-column">
+            {prefs.showInspector && view ? (
+              <Inspector selection={selection} view={view} revision={revision} readOnly={document.read_only} actions={inspectorActions} onClose={() => prefs.toggle("showInspector")} />
+            ) : null}
+            {prefs.showProblems ? <ProblemsPanel report={mapProblems} onFocus={focusProblem} onRules={openRules} onClose={() => prefs.toggle("showProblems")} /> : null}
+          </div>
         ) : null}
       </main>
       {presenting && view ? (
@@ -444,6 +560,8 @@ export function App() {
       ) : null}
       {creatingMap ? <NewMapDialog onCreate={(name, model) => void createMap(name, model)} onCancel={() => setCreatingMap(false)} /> : null}
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
+      {palette ? <CommandPalette commands={commands} elements={elements} mapNames={mapNames} onShow={showElement} onClose={() => setPalette(false)} /> : null}
+      {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use tiermap_model::{Edit, ElementId, GroupId, MapId, Rect};
+use tiermap_model::{Edit, ElementId, GroupId, GroupingModel, Map, MapId, Rect};
 use tiermap_store::DocumentFile;
 
 use crate::error::{AppError, ErrorCode};
@@ -47,6 +47,29 @@ impl Session {
         let file = DocumentFile::open(path)?;
         self.file = Some(file);
         self.document()
+    }
+
+    /// Makes a new document at `path` (a `.tiermap` extension is added when
+    /// missing) with one empty freeform map, and continues in it. An
+    /// existing file is never replaced.
+    pub fn create_new(&mut self, path: impl AsRef<Path>) -> Result<DocumentView, AppError> {
+        let mut path = path.as_ref().to_owned();
+        if path.extension().is_none() {
+            path.set_extension("tiermap");
+        }
+        let map = Map { id: MapId::new(), name: "Map 1".into(), model: GroupingModel::Freeform, position: 0 };
+        self.file = Some(DocumentFile::create_with(&path, &[Edit::PutMap(map)])?);
+        self.document()
+    }
+
+    /// New document for a window: a failure is kept for [`Session::startup`].
+    pub fn create_new_for_window(&mut self, path: impl AsRef<Path>) {
+        self.open_error = self.create_new(path).err();
+    }
+
+    /// Closes the open document; everything was already saved as it happened.
+    pub fn close(&mut self) {
+        self.file = None;
     }
 
     /// Opens a document for a window that is not showing yet: a failure is

@@ -2,20 +2,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  ViewportPortal,
+  useEdgesState,
   useNodesInitialized,
   useNodesState,
   useReactFlow,
+  type NodeChange,
   type NodeTypes,
   type EdgeTypes,
   type OnNodeDrag,
+  type OnSelectionChangeFunc,
 } from "@xyflow/react";
 import type { ItemMove, MapView } from "../ipc/bindings";
 import { toFlowEdges, toFlowNodes, type NodeExtras, type TiermapNode } from "../editor/flowModel";
-import { dropPlace, indexItems, landing, type Item } from "../editor/geometry";
-import { kindColor } from "../editor/palette";
+import { absolutePosition, dropPlace, indexItems, landing, type Item, type XY } from "../editor/geometry";
+import { align } from "../editor/guides";
 import { planMoves } from "../actions/moveItems";
 import { ElementNodeView } from "./nodes/ElementNodeView";
 import { GroupNodeView } from "./nodes/GroupNodeView";
@@ -23,51 +28,68 @@ import { ArrowMarkers, RelationEdgeView } from "./edges/RelationEdgeView";
 
 const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeView };
 const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
+/** The grid boxes snap to when snapping is on; the dots of the background show it. */
+export const GRID = 12;
+/** How near (in screen pixels) an edge must come to another's to snap to it. */
+const GUIDE_PULL = 6;
 
 function toItems(nodes: TiermapNode[]): Item[] {
-  return nodes.map((node) => ({
-    id: node.id,
-    kind: node.type === "container" ? "group" : "element",
-    parentId: node.parentId,
-    position: node.position,
-    width: node.measured?.width ?? node.width ?? 0,
-    height: node.measured?.height ?? node.height ?? 0,
-  }));
+  return nodes
+    .filter((node) => !node.hidden)
+    .map((node) => ({
+      id: node.id,
+      kind: node.type === "container" ? "group" : "element",
+      parentId: node.parentId,
+      position: node.position,
+      width: node.measured?.width ?? node.width ?? 0,
+      height: node.measured?.height ?? node.height ?? 0,
+    }));
 }
 
-/** A request to select some elements and bring them into view; `nonce` makes each click count. */
-export type FocusRequest = { ids: string[]; nonce: number };
+/** What is selected on the canvas. */
+export type Selection = { elements: string[]; groups: string[]; edges: string[] };
+export const NOTHING: Selection = { elements: [], groups: [], edges: [] };
 
-/** A kind dropped from the palette at a screen point; `nonce` makes each drop count. */
-export type DropRequest = { kind: string; clientX: number; clientY: number; nonce: number };
+/** Select some elements; `fit` brings them into view (a clicked problem), otherwise they are only revealed if off-screen. */
+export type FocusRequest = { ids: string[]; nonce: number; fit?: boolean };
 
-/** A key press for the canvas: fit, zoom, or act on the selection; `nonce` makes each press count. */
-export type ViewRequest = { action: "fit" | "zoom-in" | "zoom-out" | "delete" | "rename"; nonce: number };
+/** Something dragged from a side panel and dropped at a screen point: a new element or group, or an element of the document. */
+export type DropRequest = { kind: string; elementId?: string; clientX: number; clientY: number; nonce: number };
+
+/** Keys and commands the canvas answers itself (it knows the view and the selection at this very moment). */
+export type ViewAction = "fit" | "zoom-in" | "zoom-out" | "select-all" | "rename";
+/** Keys and commands that act on the selection; the app carries them out. */
+export type SelectionAction = "delete" | "copy" | "cut" | "paste" | "duplicate" | "add-sibling" | "add-child" | "nudge";
+export type ViewRequest = { action: ViewAction | SelectionAction; nonce: number; dx?: number; dy?: number };
 
 type Props = {
   view: MapView;
   viewRequest: ViewRequest | null;
   /** A line drawn from one element to another: the relation is chosen next. */
   onConnect: (sourceId: string, targetId: string) => void;
-  /** Takes the given elements off this map (Delete on a selection). */
-  onRemove: (elementIds: string[]) => void;
   drop: DropRequest | null;
-  /** Creates an element of `kind` in `groupId` (or on the map) at a position relative to it. */
-  onCreate: (kind: string, groupId: string | null, x: number, y: number) => void;
+  /** Something dropped on the map, with the group under it (or none) and its position relative to that group. */
+  onDrop: (drop: DropRequest, groupId: string | null, x: number, y: number) => void;
   readOnly: boolean;
-  /** Problem badges and renaming in place, added to the core's view. */
+  /** Problem badges, colours, renaming in place and group controls, added to the core's view. */
   extras: NodeExtras;
   focus: FocusRequest | null;
   /** Stores the moves; resolves to the map as the core now has it. */
   onMove: (moves: ItemMove[]) => Promise<MapView | null>;
+  onSelectionChange: (selection: Selection) => void;
+  /** A selection action, with the selection as shown and the centre of the visible map (where pastes go). */
+  onSelectionAction: (action: SelectionAction, selection: Selection, centre: XY, request: ViewRequest) => void;
+  snap: boolean;
+  onToggleSnap: () => void;
 };
 
 /** One map on the canvas. The core's MapView is the truth; the canvas only previews a drag. */
-export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnect, onRemove, drop, onCreate, onMove }: Props) {
+export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnect, drop, onDrop, onMove, onSelectionChange, onSelectionAction, snap, onToggleSnap }: Props) {
   const initial = useMemo(() => toFlowNodes(view, null, extras), [view, extras]);
-  const edges = useMemo(() => toFlowEdges(view), [view]);
   const [nodes, setNodes, onNodesChange] = useNodesState<TiermapNode>(initial);
+  const [edges, setEdges, onEdgesChange] = useEdgesState(toFlowEdges(view));
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const [guides, setGuides] = useState<{ vertical: number | null; horizontal: number | null }>({ vertical: null, horizontal: null });
   const flow = useReactFlow();
   // Fitted once every node has its size; only then is the map "ready" (and
   // says so in data-ready, which the end-to-end tests wait for).
@@ -80,30 +102,53 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   }, [measured, empty, ready, flow]);
 
   // Keep the selection when the core sends the map again (after an edit elsewhere).
-  useEffect(
-    () => setNodes((current) => {
+  useEffect(() => {
+    setNodes((current) => {
       const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
       return toFlowNodes(view, null, extras).map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+    });
+    setEdges((current) => {
+      const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
+      return toFlowEdges(view).map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
+    });
+  }, [view, extras, setNodes, setEdges]);
+
+  const selection = useCallback(
+    (): Selection => ({
+      elements: nodes.filter((n) => n.selected && n.type === "element").map((n) => n.id),
+      groups: nodes.filter((n) => n.selected && n.type === "container").map((n) => n.id),
+      edges: edges.filter((e) => e.selected).map((e) => e.id),
     }),
-    [view, extras, setNodes],
+    [nodes, edges],
   );
+
+  const area = useRef<HTMLDivElement>(null);
+  const visibleCentre = useCallback((): XY => {
+    const box = area.current?.getBoundingClientRect();
+    if (!box) return { x: 0, y: 0 };
+    return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+  }, [flow]);
 
   useEffect(() => {
     if (!viewRequest) return;
     const animate = { duration: 200 };
-    // The selection as shown right now (this render's nodes), not as last reported.
-    const selected = nodes.filter((n) => n.selected && n.type === "element").map((n) => n.id);
-    if (viewRequest.action === "fit") void flow.fitView({ padding: 0.08, ...animate });
-    if (viewRequest.action === "zoom-in") void flow.zoomIn(animate);
-    if (viewRequest.action === "zoom-out") void flow.zoomOut(animate);
-    if (viewRequest.action === "delete" && selected.length > 0) onRemove(selected);
-    if (viewRequest.action === "rename" && selected.length === 1) extras.onStartRename(selected[0]);
+    const { action } = viewRequest;
+    if (action === "fit") void flow.fitView({ padding: 0.08, ...animate });
+    else if (action === "zoom-in") void flow.zoomIn(animate);
+    else if (action === "zoom-out") void flow.zoomOut(animate);
+    else if (action === "select-all") {
+      setNodes((current) => current.map((n) => ({ ...n, selected: !n.hidden })));
+      setEdges((current) => current.map((e) => ({ ...e, selected: false })));
+    } else if (action === "rename") {
+      // The selection as shown right now (this render's nodes), not as last reported.
+      const selected = nodes.filter((n) => n.selected);
+      if (selected.length === 1) extras.onStartRename(selected[0].id);
+    } else onSelectionAction(action, selection(), visibleCentre(), viewRequest);
     // Only a new request acts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewRequest]);
 
-  // A kind dropped from the palette: created where it landed, if it landed on the map.
-  const area = useRef<HTMLDivElement>(null);
+  // Something dropped from a side panel: placed where it landed, if it landed on the map.
   useEffect(() => {
     if (!drop || !area.current) return;
     const box = area.current.getBoundingClientRect();
@@ -111,21 +156,61 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
     if (!inside) return;
     const point = flow.screenToFlowPosition({ x: drop.clientX, y: drop.clientY });
     const { groupId, position } = dropPlace(point, indexItems(toItems(nodes)));
-    onCreate(drop.kind, groupId, position.x, position.y);
+    onDrop(drop, groupId, position.x, position.y);
     // Only a new drop acts; the nodes are read as they are at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drop]);
 
-  // Select the elements of a clicked problem and bring them into view.
+  // Select the elements asked for: a clicked problem (brought into view) or
+  // what was just added or pasted (revealed if it is off-screen).
   useEffect(() => {
     if (!focus) return;
     const wanted = new Set(focus.ids);
     setNodes((current) => current.map((n) => ({ ...n, selected: wanted.has(n.id) })));
+    setEdges((current) => current.map((e) => ({ ...e, selected: false })));
     const onMap = focus.ids.filter((id) => view.nodes.some((n) => n.id === id));
-    if (onMap.length > 0) {
+    if (onMap.length === 0) return;
+    if (focus.fit !== false) {
       void flow.fitView({ nodes: onMap.map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.2 });
+      return;
     }
-  }, [focus, flow, setNodes, view.nodes]);
+    const items = indexItems(toItems(toFlowNodes(view, null, extras)));
+    const at = absolutePosition(onMap[0], items);
+    const item = items.get(onMap[0]);
+    const box = area.current?.getBoundingClientRect();
+    if (!item || !box) return;
+    const topLeft = flow.flowToScreenPosition(at);
+    const bottomRight = flow.flowToScreenPosition({ x: at.x + item.width, y: at.y + item.height });
+    const visible = topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
+    if (!visible) void flow.setCenter(at.x + item.width / 2, at.y + item.height / 2, { zoom: flow.getZoom(), duration: 250 });
+  }, [focus, flow, setNodes, setEdges, view, extras]);
+
+  // Alignment guides: a single box dragged near another's edge or centre
+  // (in the same container) snaps to it and shows the line.
+  const onNodesChangeAligned = useCallback(
+    (changes: NodeChange<TiermapNode>[]) => {
+      const moving = changes.filter((c) => c.type === "position" && c.dragging && c.position);
+      if (moving.length === 1 && moving[0].type === "position" && moving[0].position) {
+        const change = moving[0];
+        const node = nodes.find((n) => n.id === change.id);
+        if (node) {
+          const size = { width: node.measured?.width ?? node.width ?? 0, height: node.measured?.height ?? node.height ?? 0 };
+          const others = nodes
+            .filter((n) => n.id !== node.id && n.parentId === node.parentId && !n.hidden)
+            .map((n) => ({ ...n.position, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 }));
+          const aligned = align({ ...change.position!, ...size }, others, GUIDE_PULL / flow.getZoom());
+          change.position = { x: aligned.x, y: aligned.y };
+          const origin = node.parentId ? absolutePosition(node.parentId, indexItems(toItems(nodes))) : { x: 0, y: 0 };
+          setGuides({
+            vertical: aligned.vertical === null ? null : aligned.vertical + origin.x,
+            horizontal: aligned.horizontal === null ? null : aligned.horizontal + origin.y,
+          });
+        }
+      }
+      onNodesChange(changes);
+    },
+    [nodes, onNodesChange, flow],
+  );
 
   const onNodeDrag: OnNodeDrag<TiermapNode> = useCallback(
     (_event, node) => {
@@ -143,12 +228,23 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   const onNodeDragStop: OnNodeDrag<TiermapNode> = useCallback(
     async (_event, _node, dragged) => {
       setDropTarget(null);
+      setGuides({ vertical: null, horizontal: null });
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      setNodes(toFlowNodes(updated ?? view, null, extras));
+      if (!updated) setNodes(toFlowNodes(view, null, extras));
     },
     [nodes, onMove, setNodes, view, extras],
+  );
+
+  const reportSelection: OnSelectionChangeFunc = useCallback(
+    ({ nodes: selectedNodes, edges: selectedEdges }) =>
+      onSelectionChange({
+        elements: selectedNodes.filter((n) => n.type === "element").map((n) => n.id),
+        groups: selectedNodes.filter((n) => n.type === "container").map((n) => n.id),
+        edges: selectedEdges.map((e) => e.id),
+      }),
+    [onSelectionChange],
   );
 
   return (
@@ -159,12 +255,20 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
+        onNodesChange={onNodesChangeAligned}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={reportSelection}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Control", "Meta"]}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
+        edgesFocusable={!readOnly}
+        snapToGrid={snap}
+        snapGrid={[GRID, GRID]}
+        onlyRenderVisibleElements
         onConnect={({ source, target }) => source && target && source !== target && onConnect(source, target)}
         onConnectEnd={(event, state) => {
           // A line dropped anywhere on another element (not only on its small handle) connects to it.
@@ -174,13 +278,21 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
           const target = over?.getAttribute("data-id");
           if (target && target !== state.fromNode.id) onConnect(state.fromNode.id, target);
         }}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === "element" ? kindColor((n.data as { element: { kind: string } }).element.kind) : "#e3e8ef")} />
+        <Background variant={BackgroundVariant.Dots} gap={snap ? GRID * 2 : 24} size={1} />
+        <Controls showInteractive={false}>
+          <ControlButton onClick={onToggleSnap} title={snap ? "Snapping to the grid: on (click for off)" : "Snap to the grid: off (click for on)"} aria-pressed={snap} className={snap ? "snap-on" : ""} data-testid="toggle-snap">
+            #
+          </ControlButton>
+        </Controls>
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === "element" ? (n.data as { color: string }).color : "#e3e8ef")} />
+        <ViewportPortal>
+          {guides.vertical !== null ? <div className="guide guide-vertical" style={{ transform: `translate(${guides.vertical}px, -100000px)` }} /> : null}
+          {guides.horizontal !== null ? <div className="guide guide-horizontal" style={{ transform: `translate(-100000px, ${guides.horizontal}px)` }} /> : null}
+        </ViewportPortal>
       </ReactFlow>
     </div>
   );

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MapView } from "../ipc/bindings";
-import { toFlowEdges, toFlowNodes } from "./flowModel";
+import { COLLAPSED_HEIGHT, toFlowEdges, toFlowNodes } from "./flowModel";
 
 const view: MapView = {
   map: { id: "m", name: "HR", model: "pyramid", model_label: "Pyramid", element_count: 2 },
   groups: [
-    { id: "outer", parent_id: null, kind: "tier", kind_label: "Tier", name: "Products", x: 0, y: 0, width: 500, height: 200, owners: [] },
-    { id: "inner", parent_id: "outer", kind: "tier", kind_label: "Tier", name: "Sub", x: 10, y: 40, width: 200, height: 100, owners: [] },
+    { id: "outer", parent_id: null, kind: "tier", kind_label: "Tier", name: "Products", x: 0, y: 0, width: 500, height: 200, collapsed: false, owners: [] },
+    { id: "inner", parent_id: "outer", kind: "tier", kind_label: "Tier", name: "Sub", x: 10, y: 40, width: 200, height: 100, collapsed: false, owners: [] },
   ],
   nodes: [
     { id: "a", group_id: "inner", kind: "product", kind_label: "Product", name: "Payroll", external: false, lifecycle: null, x: 5, y: 6, width: 180, height: 72, owners: [] },
@@ -37,6 +37,20 @@ describe("toFlowNodes", () => {
     const nodes = toFlowNodes(view, "inner");
     const flags = nodes.filter((n) => n.type === "container").map((n) => [n.id, (n.data as { dropTarget: boolean }).dropTarget]);
     expect(flags).toEqual([["outer", false], ["inner", true]]);
+  });
+});
+
+describe("collapsed groups", () => {
+  it("show only their title bar and hide everything inside, at any depth", () => {
+    const collapsed: MapView = { ...view, groups: view.groups.map((g) => (g.id === "outer" ? { ...g, collapsed: true } : g)) };
+    const nodes = toFlowNodes(collapsed);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get("outer")!.height).toBe(COLLAPSED_HEIGHT);
+    expect(byId.get("outer")!.hidden).toBe(false);
+    expect(byId.get("inner")!.hidden).toBe(true);
+    expect(byId.get("a")!.hidden).toBe(true);
+    expect(byId.get("b")!.hidden).toBe(false);
+    expect((byId.get("outer")!.data as { holds: number }).holds).toBe(1);
   });
 });
 

@@ -3,45 +3,102 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
 import type { Badge } from "./problems";
+import { kindColor } from "./palette";
 
-/** What the canvas adds to the core's view: problem badges and renaming in place. */
+/** A collapsed group shows only its title bar. */
+export const COLLAPSED_HEIGHT = 40;
+
+/** What the canvas adds to the core's view: badges, colours, renaming in place, group controls. */
 export type NodeExtras = {
   badges: Map<string, Badge>;
-  /** The element whose name shows as a text field. */
+  /** The element or group whose name shows as a text field. */
   renaming: string | null;
   /** The new name, or null when renaming was cancelled. */
   onRename: (id: string, name: string | null) => void;
   onStartRename: (id: string) => void;
+  /** The box colour of an element (by kind, tier, owner or lifecycle). */
+  colorOf: (element: ElementNode) => string;
+  onToggleCollapse: (groupId: string, collapsed: boolean) => void;
+  /** A group resized by its handles: its new position and size. */
+  onResizeGroup: (groupId: string, x: number, y: number, width: number, height: number) => void;
+  readOnly: boolean;
 };
 
 export type ElementNodeData = {
   element: ElementNode;
   badge: Badge | null;
+  color: string;
   renaming: boolean;
   onRename: NodeExtras["onRename"];
   onStartRename: NodeExtras["onStartRename"];
 };
 
-const NO_EXTRAS: NodeExtras = { badges: new Map(), renaming: null, onRename: () => undefined, onStartRename: () => undefined };
-export type GroupNodeData = { group: GroupNode; dropTarget: boolean };
+export type GroupNodeData = {
+  group: GroupNode;
+  dropTarget: boolean;
+  /** How many elements and groups it holds, shown when collapsed. */
+  holds: number;
+  renaming: boolean;
+  extras: NodeExtras;
+};
 export type RelationEdgeData = { relation: RelationEdge };
+
+export const NO_EXTRAS: NodeExtras = {
+  badges: new Map(),
+  renaming: null,
+  onRename: () => undefined,
+  onStartRename: () => undefined,
+  colorOf: (element) => kindColor(element.kind),
+  onToggleCollapse: () => undefined,
+  onResizeGroup: () => undefined,
+  readOnly: false,
+};
 
 export type TiermapNode = Node<ElementNodeData, "element"> | Node<GroupNodeData, "container">;
 export type TiermapEdge = Edge<RelationEdgeData, "relation">;
 
+/** Groups inside a collapsed group (at any depth), and the collapsed groups themselves. */
+function hiddenGroups(view: MapView): Set<string> {
+  const parent = new Map(view.groups.map((g) => [g.id, g.parent_id]));
+  const collapsed = new Set(view.groups.filter((g) => g.collapsed).map((g) => g.id));
+  const hidden = new Set<string>();
+  for (const group of view.groups) {
+    let current = group.parent_id;
+    for (let steps = 0; current && steps <= view.groups.length; steps++) {
+      if (collapsed.has(current)) {
+        hidden.add(group.id);
+        break;
+      }
+      current = parent.get(current) ?? null;
+    }
+  }
+  return hidden;
+}
+
 /** Groups first (parents before children, as React Flow requires), then elements. */
 export function toFlowNodes(view: MapView, dropTarget: string | null = null, extras: NodeExtras = NO_EXTRAS): TiermapNode[] {
-  const groups: TiermapNode[] = view.groups.map((group) => ({
-    id: group.id,
-    type: "container",
-    position: { x: group.x, y: group.y },
-    parentId: group.parent_id ?? undefined,
-    data: { group, dropTarget: group.id === dropTarget },
-    style: { width: group.width, height: group.height },
-    width: group.width,
-    height: group.height,
-    zIndex: 0,
-  }));
+  const hidden = hiddenGroups(view);
+  const insideCollapsed = (groupId: string | null) =>
+    groupId !== null && (hidden.has(groupId) || view.groups.some((g) => g.id === groupId && g.collapsed));
+  const holds = new Map<string, number>();
+  for (const item of [...view.nodes.map((n) => n.group_id), ...view.groups.map((g) => g.parent_id)]) {
+    if (item) holds.set(item, (holds.get(item) ?? 0) + 1);
+  }
+  const groups: TiermapNode[] = view.groups.map((group) => {
+    const height = group.collapsed ? COLLAPSED_HEIGHT : group.height;
+    return {
+      id: group.id,
+      type: "container",
+      position: { x: group.x, y: group.y },
+      parentId: group.parent_id ?? undefined,
+      data: { group, dropTarget: group.id === dropTarget, holds: holds.get(group.id) ?? 0, renaming: extras.renaming === group.id, extras },
+      style: { width: group.width, height },
+      width: group.width,
+      height,
+      hidden: hidden.has(group.id),
+      zIndex: 0,
+    };
+  });
   const elements: TiermapNode[] = view.nodes.map((element) => ({
     id: element.id,
     type: "element",
@@ -50,12 +107,14 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
     data: {
       element,
       badge: extras.badges.get(element.id) ?? null,
+      color: extras.colorOf(element),
       renaming: extras.renaming === element.id,
       onRename: extras.onRename,
       onStartRename: extras.onStartRename,
     },
     width: element.width,
     height: element.height,
+    hidden: insideCollapsed(element.group_id),
     zIndex: 1,
   }));
   return [...groups, ...elements];

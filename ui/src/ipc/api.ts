@@ -85,6 +85,8 @@ export const core = {
   setRelationKind: (relationId: string, kind: string) => call<void>("set_relation_kind", { relationId, kind }),
   setGroupCollapsed: (groupId: string, collapsed: boolean) => call<void>("set_group_collapsed", { groupId, collapsed }),
   elements: () => call<ElementSummary[]>("elements"),
+  /** Presentation mode: full screen without the menu bar, or back. */
+  present: (on: boolean) => call<void>("present", { on }),
   placeElements: (mapId: string, places: ItemMove[]) => call<MapView>("place_elements", { mapId, places }),
 };
 

@@ -15,13 +15,15 @@ export const PALETTE: { kind: string; label: string }[] = [
   { kind: "org_unit", label: "Org unit" },
   { kind: "team", label: "Team" },
   { kind: "person", label: "Person" },
+  { kind: "group", label: "Group" },
 ];
 
 type Kind = { kind: string; label: string };
 
 /**
  * Drag a kind onto the map to create one there (inside a group when dropped
- * on it).
+ * on it). "Group" makes a container of the map's own kind (a tier on a
+ * pyramid, a lane on a market alignment, ...).
  */
 export function Palette({ disabled, onDrop }: { disabled: boolean; onDrop: (kind: string, clientX: number, clientY: number) => void }) {
   const drop = useCallback((item: Kind, x: number, y: number) => onDrop(item.kind, x, y), [onDrop]);
@@ -32,10 +34,10 @@ export function Palette({ disabled, onDrop }: { disabled: boolean; onDrop: (kind
       {PALETTE.map(({ kind, label }) => (
         <div
           key={kind}
-          className={disabled ? "palette-item disabled" : "palette-item"}
+          className={["palette-item", disabled ? "disabled" : "", kind === "group" ? "palette-group" : ""].join(" ").trim()}
           style={{ "--kind": kindColor(kind) } as React.CSSProperties}
           onPointerDown={disabled ? undefined : start({ kind, label })}
-          title={`Drag onto the map to add a ${label.toLowerCase()}`}
+          title={kind === "group" ? "Drag onto the map to add a group (a container)" : `Drag onto the map to add a ${label.toLowerCase()}`}
           data-testid={`palette-${kind}`}
         >
           {label}

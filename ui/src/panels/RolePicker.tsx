@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { TIER_COLORS } from "../editor/palette";
 
-const ROLES = [
+export const ROLES = [
   { role: "business_owner", label: "Business owner", tier: 1 },
   { role: "product_manager", label: "Product manager", tier: 2 },
   { role: "product_owner", label: "Product owner", tier: 3 },

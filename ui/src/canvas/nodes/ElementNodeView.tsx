@@ -1,16 +1,15 @@
 import { memo } from "react";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import type { ElementNodeData } from "../../editor/flowModel";
-import { kindColor } from "../../editor/palette";
 import { OwnerBadges } from "./OwnerBadges";
 
-/** An element's box: kind, name, owners. Memoised: only changed nodes re-render while dragging. */
+/** An element's box: kind, name, owners, in the colour of the current colour-by. Memoised: only changed nodes re-render while dragging. */
 export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
-  const { element, badge, renaming, onRename, onStartRename } = data;
+  const { element, badge, color, renaming, onRename, onStartRename } = data;
   return (
     <div
       className={selected ? "element-node selected" : "element-node"}
-      style={{ "--kind": kindColor(element.kind) } as React.CSSProperties}
+      style={{ "--kind": color } as React.CSSProperties}
       data-kind={element.kind}
     >
       <Handle type="target" position={Position.Top} className="handle" />

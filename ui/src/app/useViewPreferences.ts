@@ -1,0 +1,36 @@
+// How this person likes the window: snapping, colouring, which panels show.
+// Kept in the browser's local storage, not in the document: they are the
+// viewer's, and changing them is no edit to undo.
+import { useCallback, useState } from "react";
+import type { ColorBy } from "../editor/colorBy";
+
+type Preferences = { snap: boolean; colorBy: ColorBy; showProblems: boolean; showInspector: boolean };
+type Switch = "snap" | "showProblems" | "showInspector";
+
+const KEY = "tiermap.view";
+const DEFAULTS: Preferences = { snap: false, colorBy: "kind", showProblems: true, showInspector: true };
+
+function loadPreferences(): Preferences {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(KEY) ?? "{}") as Partial<Preferences>;
+    return { ...DEFAULTS, ...stored };
+  } catch {
+    return DEFAULTS;
+  }
+}
+
+function persist(prefs: Preferences): Preferences {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(prefs));
+  } catch {
+    // Storage full or unavailable: the choice holds for this session.
+  }
+  return prefs;
+}
+
+export function useViewPreferences() {
+  const [prefs, setPrefs] = useState<Preferences>(loadPreferences);
+  const toggle = useCallback((which: Switch) => setPrefs((current) => persist({ ...current, [which]: !current[which] })), []);
+  const setColorBy = useCallback((colorBy: ColorBy) => setPrefs((current) => persist({ ...current, colorBy })), []);
+  return { ...prefs, toggle, setColorBy };
+}
