@@ -119,7 +119,10 @@ export function App() {
           created = id;
           return updated;
         });
-        if (created) setRenaming(created);
+        if (created) {
+          select([created]);
+          setRenaming(created);
+        }
         return;
       }
       const label = PALETTE.find((p) => p.kind === dropped.kind)?.label ?? "element";

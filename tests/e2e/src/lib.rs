@@ -55,6 +55,11 @@ pub fn file_with(name: &str, bytes: &[u8]) -> TempDocument {
     TempDocument { _dir: dir, path }
 }
 
+/// The id of the element of the document with this name.
+pub fn element_named(path: &Path, name: &str) -> tiermap_model::ElementId {
+    read_document(path).doc().elements().find(|e| e.name == name).unwrap_or_else(|| panic!("no element named {name}")).id
+}
+
 /// The document as the store reads it now.
 pub fn read_document(path: &Path) -> DocumentFile {
     DocumentFile::open_read_only(path).expect("the document opens")
@@ -153,6 +158,13 @@ impl App {
             None => "[data-testid=canvas][data-ready=true]".to_owned(),
         };
         self.wait_for(&css).await;
+    }
+
+    /// Presses keys as a person does: `ctrl` held (or not) around `keys`.
+    pub async fn press(&self, ctrl: bool, keys: impl Into<TypingData>) {
+        let chain = self.driver().action_chain();
+        let chain = if ctrl { chain.key_down(Key::Control).send_keys(keys).key_up(Key::Control) } else { chain.send_keys(keys) };
+        chain.perform().await.expect("keys");
     }
 
     /// Presses on the centre of `element`, moves by (dx, dy) and releases, as a

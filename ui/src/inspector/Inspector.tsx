@@ -228,7 +228,7 @@ function GroupInspector({ id, view, readOnly, actions }: { id: string; view: Map
         Holds {holds} element{holds === 1 ? "" : "s"}. Drag boxes in and out; moving it moves them.
       </p>
       <label className="check">
-        <input type="checkbox" checked={group.collapsed} disabled={readOnly} onChange={(e) => actions.setCollapsed(id, e.target.checked)} />
+        <input type="checkbox" checked={group.collapsed} disabled={readOnly} onChange={(e) => actions.setCollapsed(id, e.target.checked)} data-testid="group-collapsed" />
         Collapsed to its title bar
       </label>
       <h4>Owners</h4>
