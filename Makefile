@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -55,6 +55,13 @@ e2e:
 # Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
 bench:
 	$(CARGO) run --release -p tiermap-cli -- bench --dir "$$(mktemp -d)"
+
+# Frame times of the canvas (release build) while dragging and panning
+# generated maps of 1,000 and 5,000 elements; figures go in BENCHMARKS.md.
+bench-canvas: setup-test ui
+	$(CARGO) build --release -p tiermap-desktop $(FEATURES)
+	TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \
+	  $(XVFB) $(CARGO) test -p tiermap-e2e --test frame_times -- --ignored --nocapture
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

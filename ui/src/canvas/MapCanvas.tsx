@@ -11,6 +11,7 @@ import {
   useNodesInitialized,
   useNodesState,
   useReactFlow,
+  useStore,
   type NodeChange,
   type NodeTypes,
   type EdgeTypes,
@@ -30,6 +31,8 @@ const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeVie
 const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
 /** The grid boxes snap to when snapping is on; the dots of the background show it. */
 export const GRID = 12;
+/** Below this zoom the boxes are too small to read: they show their colour and name only. */
+const FAR = 0.45;
 /** How near (in screen pixels) an edge must come to another's to snap to it. */
 const GUIDE_PULL = 6;
 
@@ -91,6 +94,8 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [guides, setGuides] = useState<{ vertical: number | null; horizontal: number | null }>({ vertical: null, horizontal: null });
   const flow = useReactFlow();
+  // Cheaper boxes when zoomed out (a boolean, so nodes re-render only when the threshold is crossed).
+  const far = useStore((state) => state.transform[2] < FAR);
   // Fitted once every node has its size; only then is the map "ready" (and
   // says so in data-ready, which the end-to-end tests wait for).
   const measured = useNodesInitialized();
@@ -248,7 +253,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   return (
-    <div className="canvas" ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
+    <div className={far ? "canvas far" : "canvas"} ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
       <ArrowMarkers />
       <ReactFlow
         nodes={nodes}
