@@ -47,10 +47,11 @@ unit-tests:
 ui-tests:
 	cd ui && npm test
 
-# The real app in a real window under Xvfb, driven by tauri-driver + WebKitWebDriver.
+# The real app in a real window under Xvfb, driven by tauri-driver + WebKitWebDriver,
+# with a D-Bus session of its own (a second launch finds the first over it).
 e2e:
 	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
-	  $(XVFB) $(CARGO) test -p tiermap-e2e --no-fail-fast -- --test-threads=1
+	  dbus-run-session -- $(XVFB) $(CARGO) test -p tiermap-e2e --no-fail-fast -- --test-threads=1
 
 # Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
 bench:

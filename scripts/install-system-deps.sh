@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver)
+  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon)
 fi
 
 missing=()

@@ -28,7 +28,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(Shell::default())
-        .menu(|app| menu::build(app, &[]))
+        .menu(|app| menu::build(app))
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(|app| {
             let args: Vec<String> = std::env::args().collect();
@@ -38,7 +38,7 @@ pub fn run() {
                     recent::remember(app.handle(), &path);
                 }
             }
-            menu::refresh(app.handle());
+            menu::refresh_recent(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

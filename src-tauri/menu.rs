@@ -27,27 +27,36 @@ fn item<R: Runtime>(app: &AppHandle<R>, id: &str, label: &str, keys: Option<&str
     }
 }
 
-fn open_recent<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) -> tauri::Result<Submenu<R>> {
-    let mut submenu = SubmenuBuilder::new(app, "Open Recent");
+/// File > Open Recent, kept so its items can be replaced without rebuilding the menu bar.
+pub struct RecentMenu<R: Runtime>(Submenu<R>);
+
+/// Fills Open Recent with these documents, newest first.
+fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>, paths: &[PathBuf]) -> tauri::Result<()> {
+    for old in submenu.items()? {
+        submenu.remove(&old)?;
+    }
     if paths.is_empty() {
-        submenu = submenu.item(&MenuItemBuilder::with_id("recent-none", "No recent documents").enabled(false).build(app)?);
+        submenu.append(&MenuItemBuilder::with_id("recent-none", "No recent documents").enabled(false).build(app)?)?;
     }
     for (index, path) in paths.iter().enumerate() {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let label = format!("{name} — {}", path.parent().map(|p| p.display().to_string()).unwrap_or_default());
-        submenu = submenu.item(&item(app, &format!("{RECENT_PREFIX}{index}"), &label, None)?);
+        submenu.append(&item(app, &format!("{RECENT_PREFIX}{index}"), &label, None)?)?;
     }
-    submenu.build()
+    Ok(())
 }
 
-/// The menu bar with these recent documents. (The app's folders are not
-/// known yet when the first menu is built; [`refresh`] fills them in.)
-pub fn build<R: Runtime>(app: &AppHandle<R>, recent_paths: &[PathBuf]) -> tauri::Result<Menu<R>> {
+/// The menu bar. Open Recent starts empty: the app's folders are not known
+/// yet when the menu is built; [`refresh_recent`] fills it in.
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let recent_menu = SubmenuBuilder::new(app, "Open Recent").build()?;
+    fill_recent(app, &recent_menu, &[])?;
+    app.manage(RecentMenu(recent_menu.clone()));
     let file = SubmenuBuilder::new(app, "File")
         .item(&item(app, "new-document", "New Document…", Some("CmdOrCtrl+N"))?)
         .item(&item(app, "new-map", "New Map…", Some("CmdOrCtrl+Shift+N"))?)
         .item(&item(app, "open-file", "Open…", Some("CmdOrCtrl+O"))?)
-        .item(&open_recent(app, recent_paths)?)
+        .item(&recent_menu)
         .item(&item(app, "save-as", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .item(&item(app, "export", "Export…", Some("CmdOrCtrl+E"))?)
         .separator()
@@ -98,10 +107,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent_paths: &[PathBuf]) -> tauri:
     MenuBuilder::new(app).item(&file).item(&edit).item(&view).item(&help).build()
 }
 
-/// Rebuilds the menu bar with the recent documents as they now are.
-pub fn refresh(app: &AppHandle) {
-    if let Ok(menu) = build(app, &recent::list(app)) {
-        let _ = app.set_menu(menu);
+/// Shows the recent documents as they now are in File > Open Recent.
+pub fn refresh_recent(app: &AppHandle) {
+    if let Some(menu) = app.try_state::<RecentMenu<tauri::Wry>>() {
+        let _ = fill_recent(app, &menu.0, &recent::list(app));
     }
 }
 

@@ -29,7 +29,7 @@ pub fn opened(app: &AppHandle) {
     let path = app.state::<Shell>().session().document().ok().map(|d| PathBuf::from(d.path));
     if let Some(path) = path {
         recent::remember(app, &path);
-        menu::refresh(app);
+        menu::refresh_recent(app);
     }
     let _ = app.emit(DOCUMENT_CHANGED, ());
 }

@@ -25,7 +25,8 @@ fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn app_binary() -> PathBuf {
+/// The app under test (TIERMAP_APP, or the debug build).
+pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("TIERMAP_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target/debug/tiermap-desktop"));
@@ -41,8 +42,13 @@ pub struct TempDocument {
 
 /// A fresh copy of the sample document.
 pub fn sample_document() -> TempDocument {
+    sample_document_named("sample.tiermap")
+}
+
+/// A fresh copy of the sample document under another file name.
+pub fn sample_document_named(name: &str) -> TempDocument {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("sample.tiermap");
+    let path = dir.path().join(name);
     tiermap_app::sample::create(&path).expect("sample document");
     TempDocument { _dir: dir, path }
 }
