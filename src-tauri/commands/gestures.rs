@@ -74,8 +74,8 @@ pub fn new_map(shell: State<'_, Shell>, name: String, model: String) -> Result<(
 }
 
 #[tauri::command]
-pub fn arrange(shell: State<'_, Shell>, map_id: String) -> Result<MapView, AppError> {
-    shell.session().arrange(&map_id)
+pub fn arrange(shell: State<'_, Shell>, map_id: String, element_ids: Vec<String>) -> Result<MapView, AppError> {
+    shell.session().arrange(&map_id, &element_ids)
 }
 
 #[tauri::command]

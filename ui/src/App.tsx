@@ -269,10 +269,13 @@ export function App() {
     [showDocument, setActiveMap, setNotice],
   );
 
-  // Auto-arrange by the map's grouping model: computed in the core, one undo step.
+  // Auto-arrange by the map's grouping model, computed in the core, one undo
+  // step: the selected elements when two or more are selected, else the whole map.
   const arrange = useCallback(async () => {
-    if (activeMap && !readOnly) await mapGesture(() => core.arrange(activeMap));
-  }, [activeMap, readOnly, mapGesture]);
+    if (!activeMap || readOnly) return;
+    const chosen = selection.elements.length >= 2 ? selection.elements : [];
+    await mapGesture(() => core.arrange(activeMap, chosen));
+  }, [activeMap, readOnly, mapGesture, selection]);
 
   // Show an element found in the browser or the command palette: on this map if it is here, else on a map it is on.
   const showElement = useCallback(
@@ -457,7 +460,7 @@ export function App() {
           <button onClick={() => setPresenting(true)} title="Present: full screen, arrows step through the maps, Esc leaves (F5)" data-testid="present">
             Present
           </button>
-          <button onClick={() => void arrange()} disabled={document.read_only} title="Arrange this map by its grouping model (one undo step)" data-testid="arrange">
+          <button onClick={() => void arrange()} disabled={document.read_only} title="Arrange by the map's grouping model: the selected elements, or the whole map (one undo step)" data-testid="arrange">
             Arrange
           </button>
           <button onClick={() => setPalette(true)} title="Search elements and commands (Ctrl+K)" data-testid="open-palette">

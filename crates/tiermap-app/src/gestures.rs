@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
-use tiermap_model::plan::{arrange_map, delete_element, dissolve_group};
+use tiermap_model::plan::{arrange_map, arrange_selection, delete_element, dissolve_group};
 use tiermap_model::{
     Edit, Element, ElementId, ElementKind, Group, GroupId, GroupKind, GroupingModel, Map, MapId, OwnedTarget, Ownership,
     OwnershipId, Placement, Rect, Relation, RelationId, RelationKind, Role,
@@ -278,11 +278,17 @@ impl Session {
         Ok((map_id.to_string(), self.document()?))
     }
 
-    /// Arranges a map by its grouping model (the same in the app and in exports).
-    pub fn arrange(&mut self, map_id: &str) -> Result<MapView, AppError> {
+    /// Arranges a map by its grouping model (the same in the app and in
+    /// exports), or only the given elements when there are any.
+    pub fn arrange(&mut self, map_id: &str, element_ids: &[String]) -> Result<MapView, AppError> {
         let map: MapId = id(map_id, "map")?;
-        let plan = arrange_map(self.doc()?, map);
-        self.apply("Arrange", &plan)?;
+        let plan = if element_ids.is_empty() {
+            arrange_map(self.doc()?, map)
+        } else {
+            let elements = element_ids.iter().map(|e| id::<ElementId>(e, "element")).collect::<Result<Vec<_>, _>>()?;
+            arrange_selection(self.doc()?, map, &elements)
+        };
+        self.apply(if element_ids.is_empty() { "Arrange" } else { "Arrange selection" }, &plan)?;
         self.map_view(map_id)
     }
 

@@ -127,7 +127,7 @@ fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
     // Dragged below and right of the others in its tier.
     let moved = tiermap_app::wire::ItemMove { id: node.id.clone(), item: tiermap_app::wire::ItemKind::Element, group_id: node.group_id.clone(), x: 700.0, y: 300.0, width: None, height: None };
     session.move_items(&view.map.id, &[moved]).unwrap();
-    let arranged = session.arrange(&view.map.id).unwrap();
+    let arranged = session.arrange(&view.map.id, &[]).unwrap();
     assert_eq!(arranged.groups, view.groups, "the tiers are where the layout puts them");
     let slots = |v: &MapView| {
         let mut row: Vec<(f64, String)> = v.nodes.iter().filter(|n| n.group_id == node.group_id).map(|n| (n.x, n.name.clone())).collect();
@@ -138,7 +138,7 @@ fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
     assert_eq!(before.iter().map(|s| s.0).collect::<Vec<_>>(), after.iter().map(|s| s.0).collect::<Vec<_>>(), "the same slots");
     assert_eq!(after.last().unwrap().1, "Workday", "read last, so placed last");
     assert!(arranged.nodes.iter().all(|n| n.y == 40.0), "back in the row");
-    assert_eq!(session.arrange(&view.map.id).unwrap(), arranged, "arranging again changes nothing");
+    assert_eq!(session.arrange(&view.map.id, &[]).unwrap(), arranged, "arranging again changes nothing");
     session.undo().unwrap();
     assert_ne!(session.map_view(&view.map.id).unwrap(), arranged, "one undo brings back the mess");
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, MapId};
-use crate::layout::{Arrangement, GroupSpec, arrange};
+use crate::layout::{Arrangement, GAP, GroupSpec, arrange};
 use crate::records::{Group, OwnedTarget, Placement, Rect};
 
 /// Deleting an element everywhere: its owners, KPIs, scores, relations and
@@ -125,4 +125,89 @@ pub fn arrange_map(doc: &Document, map: MapId) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// Arranging only some elements of a map: in each group that holds some of
+/// them, they line up in reading order from where the first of them is (a
+/// row on pyramids and lanes, a column on column maps), a gap apart; the rest
+/// of the map stays where it is. Deterministic, like [`arrange_map`].
+pub fn arrange_selection(doc: &Document, map: MapId, elements: &[ElementId]) -> Vec<Edit> {
+    let Some(model) = doc.map(map).map(|m| m.model) else { return Vec::new() };
+    let arrangement = Arrangement::for_model(model);
+    let order = reading_order(arrangement, true);
+    let mut by_group: HashMap<Option<GroupId>, Vec<&Placement>> = HashMap::new();
+    for element in elements {
+        if let Some(placement) = doc.placement(map, *element) {
+            let list = by_group.entry(placement.group).or_default();
+            if !list.iter().any(|p| p.element == placement.element) {
+                list.push(placement);
+            }
+        }
+    }
+    let mut groups: Vec<(Option<GroupId>, Vec<&Placement>)> = by_group.into_iter().collect();
+    groups.sort_by_key(|(group, _)| *group);
+    let mut edits = Vec::new();
+    for (_, mut members) in groups {
+        members.sort_by(|a, b| order(&a.rect, &b.rect).then(a.element.cmp(&b.element)));
+        let start_x = members.iter().map(|p| p.rect.x).fold(f64::INFINITY, f64::min);
+        let start_y = members.iter().map(|p| p.rect.y).fold(f64::INFINITY, f64::min);
+        let (mut x, mut y) = (start_x, start_y);
+        for placement in members {
+            let rect = Rect { x, y, ..placement.rect };
+            if arrangement == Arrangement::Columns {
+                y += placement.rect.height + GAP;
+            } else {
+                x += placement.rect.width + GAP;
+            }
+            if rect != placement.rect {
+                edits.push(Edit::PutPlacement(Placement { rect, ..placement.clone() }));
+            }
+        }
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{Element, Map};
+    use crate::vocabulary::{ElementKind, GroupingModel};
+
+    fn scattered(model: GroupingModel) -> (Document, MapId, Vec<ElementId>) {
+        let mut doc = Document::new();
+        let map = Map { id: MapId::new(), name: "M".into(), model, position: 0 };
+        let map_id = map.id;
+        let mut edits = vec![Edit::PutMap(map)];
+        let mut ids = Vec::new();
+        for (i, (x, y)) in [(300.0, 50.0), (10.0, 90.0), (700.0, 10.0), (2000.0, 2000.0)].into_iter().enumerate() {
+            let element = Element::new(ElementKind::Product, format!("P{i}"));
+            ids.push(element.id);
+            edits.push(Edit::PutPlacement(Placement { map: map_id, element: element.id, group: None, rect: Rect::new(x, y, 180.0, 88.0) }));
+            edits.insert(1, Edit::PutElement(element));
+        }
+        doc.apply_all(&edits).expect("scattered map");
+        (doc, map_id, ids)
+    }
+
+    #[test]
+    fn a_selection_lines_up_in_reading_order_and_the_rest_stays() {
+        let (mut doc, map, ids) = scattered(GroupingModel::Pyramid);
+        let untouched = doc.placement(map, ids[3]).cloned();
+        let plan = arrange_selection(&doc, map, &ids[..3]);
+        doc.apply_all(&plan).expect("arranged");
+        let at = |i: usize| doc.placement(map, ids[i]).map(|p| (p.rect.x, p.rect.y));
+        // Reading order is top to bottom, then left to right: P2 (y 10), P0 (y 50), P1 (y 90).
+        assert_eq!([at(2), at(0), at(1)], [Some((10.0, 10.0)), Some((10.0 + 180.0 + GAP, 10.0)), Some((10.0 + 2.0 * (180.0 + GAP), 10.0))]);
+        assert_eq!(doc.placement(map, ids[3]).cloned(), untouched);
+        assert!(arrange_selection(&doc, map, &ids[..3]).is_empty(), "arranging again changes nothing");
+    }
+
+    #[test]
+    fn on_a_column_map_a_selection_stacks_in_a_column() {
+        let (mut doc, map, ids) = scattered(GroupingModel::Organizational);
+        doc.apply_all(&arrange_selection(&doc, map, &ids[..2])).expect("arranged");
+        let a = doc.placement(map, ids[1]).map(|p| p.rect).expect("placed");
+        let b = doc.placement(map, ids[0]).map(|p| p.rect).expect("placed");
+        assert_eq!((a.x, a.y, b.x, b.y), (10.0, 50.0, 10.0, 50.0 + 88.0 + GAP), "left column first, then down");
+    }
 }

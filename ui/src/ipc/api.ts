@@ -70,7 +70,8 @@ export const core = {
   renameGroup: (groupId: string, name: string) => call<void>("rename_group", { groupId, name }),
   dissolveGroup: (groupId: string) => call<void>("dissolve_group", { groupId }),
   newMap: (name: string, model: string) => call<[string, DocumentView]>("new_map", { name, model }),
-  arrange: (mapId: string) => call<MapView>("arrange", { mapId }),
+  /** Arranges the whole map, or only these elements when some are given. */
+  arrange: (mapId: string, elementIds: string[] = []) => call<MapView>("arrange", { mapId, elementIds }),
   people: () => call<PersonSummary[]>("people"),
   // Keyboard authoring and copies.
   addLinked: (element: LinkedElement) => call<[string, MapView]>("add_linked", { element }),
