@@ -2,12 +2,15 @@
 # Installs the Debian/Ubuntu packages Tiermap needs to build, run and test,
 # only those missing. Uses sudo when not root. Safe to run again.
 #   scripts/install-system-deps.sh          build and run
-#   scripts/install-system-deps.sh --test   also what the end-to-end tests need
+#   scripts/install-system-deps.sh --test   also what the tests need: the end-to-end
+#     tests' display and driver; poppler and LibreOffice Impress, which the export
+#     tests use to read PDFs and to open the PowerPoint files as a user would, with
+#     the font families the exports name (Noto Sans, Noto Sans Arabic, Droid Sans Fallback)
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon)
+  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils libreoffice-impress fonts-noto-core fonts-droid-fallback)
 fi
 
 missing=()

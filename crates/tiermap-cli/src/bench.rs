@@ -61,7 +61,9 @@ fn validation(sizes: &[usize]) -> Result<(), AppError> {
 }
 
 fn store(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
-    say!("| elements | create (bulk insert) | open (median of {OPENS}) | one edit p50 | one edit p99 | 50-node move | undo of it | insert 10k as one gesture | file size |");
+    say!(
+        "| elements | create (bulk insert) | open (median of {OPENS}) | one edit p50 | one edit p99 | 50-node move | undo of it | insert 10k as one gesture | file size |"
+    );
     say!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &size in sizes {
         let path = dir.join(format!("bench-{size}.tiermap"));
@@ -84,8 +86,19 @@ fn store(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
         let open = opens[OPENS / 2];
 
         let mut file = DocumentFile::open(&path)?;
-        let placements: Vec<Placement> = file.doc().placements().take(SINGLE_EDITS.max(50)).cloned().collect();
-        let moved = |p: &Placement, by: f64| Placement { rect: Rect { x: p.rect.x + by, ..p.rect }, ..p.clone() };
+        let placements: Vec<Placement> = file
+            .doc()
+            .placements()
+            .take(SINGLE_EDITS.max(50))
+            .cloned()
+            .collect();
+        let moved = |p: &Placement, by: f64| Placement {
+            rect: Rect {
+                x: p.rect.x + by,
+                ..p.rect
+            },
+            ..p.clone()
+        };
         let mut singles = Vec::with_capacity(SINGLE_EDITS);
         for (i, placement) in placements.iter().cycle().take(SINGLE_EDITS).enumerate() {
             let edit = Edit::PutPlacement(moved(placement, 1.0 + i as f64));
@@ -95,7 +108,11 @@ fn store(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
         }
         singles.sort();
 
-        let gesture: Vec<Edit> = placements.iter().take(50).map(|p| Edit::PutPlacement(moved(p, 500.0))).collect();
+        let gesture: Vec<Edit> = placements
+            .iter()
+            .take(50)
+            .map(|p| Edit::PutPlacement(moved(p, 500.0)))
+            .collect();
         let start = Instant::now();
         file.apply("Move 50 items", &gesture)?;
         let move_50 = start.elapsed();
@@ -103,7 +120,14 @@ fn store(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
         file.undo()?;
         let undo = start.elapsed();
 
-        let inserts: Vec<Edit> = (0..10_000).map(|i| Edit::PutElement(Element::new(ElementKind::Application, format!("Imported {i}")))).collect();
+        let inserts: Vec<Edit> = (0..10_000)
+            .map(|i| {
+                Edit::PutElement(Element::new(
+                    ElementKind::Application,
+                    format!("Imported {i}"),
+                ))
+            })
+            .collect();
         let start = Instant::now();
         file.apply("Import 10k", &inserts)?;
         let insert_10k = start.elapsed();

@@ -23,7 +23,12 @@ fn step(path: &Path, undo: bool) -> Result<Outcome, AppError> {
             say!("{} {label}", if undo { "Undid:" } else { "Redid:" });
             Ok(Outcome::Done)
         }
-        Err(error) if matches!(error.code, ErrorCode::NothingToUndo | ErrorCode::NothingToRedo) => {
+        Err(error)
+            if matches!(
+                error.code,
+                ErrorCode::NothingToUndo | ErrorCode::NothingToRedo
+            ) =>
+        {
             eprintln!("tiermap: {}: {error}", path.display());
             Ok(Outcome::Problem)
         }
@@ -39,7 +44,14 @@ pub fn list(path: &Path) -> Result<Outcome, AppError> {
     }
     for entry in entries {
         let state = if entry.undone { "undone" } else { "done" };
-        say!("{:>5}  {:<24}  {:<6}  {:>5} edits  {}", entry.seq, entry.created_at, state, entry.edits, entry.label);
+        say!(
+            "{:>5}  {:<24}  {:<6}  {:>5} edits  {}",
+            entry.seq,
+            entry.created_at,
+            state,
+            entry.edits,
+            entry.label
+        );
     }
     Ok(Outcome::Done)
 }

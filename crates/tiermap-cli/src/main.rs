@@ -22,7 +22,11 @@ pub enum Outcome {
 }
 
 #[derive(Parser)]
-#[command(name = "tiermap", version, about = "Map products, services and their owners")]
+#[command(
+    name = "tiermap",
+    version,
+    about = "Map products, services and their owners"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,9 +40,7 @@ enum Command {
         file: PathBuf,
     },
     /// Count the elements of a document per kind and per map.
-    Stats {
-        file: PathBuf,
-    },
+    Stats { file: PathBuf },
     /// Check a document against product-ownership practice.
     /// Exit 0 without errors, 1 with errors, 2 when the file cannot be read.
     Validate {
@@ -51,23 +53,38 @@ enum Command {
         format: String,
     },
     /// Take back the last change to a document (as Ctrl+Z in the app).
-    Undo {
-        file: PathBuf,
-    },
+    Undo { file: PathBuf },
     /// Bring back the change undone last.
-    Redo {
-        file: PathBuf,
-    },
+    Redo { file: PathBuf },
     /// List the changes stored in a document, oldest first.
-    History {
-        file: PathBuf,
-    },
-    /// Write a document in another format.
+    History { file: PathBuf },
+    /// Write maps for presentations and other tools, or the whole document as JSON.
+    ///
+    /// svg, png: one map per file (several maps: a ZIP with a file per map);
+    /// pdf: a page per map; pptx: a slide per map of editable shapes, then the
+    /// ownership table; drawio: a page per map; csv: the ownership matrix;
+    /// json: every record, for other tools and `tiermap import` (no map needed).
+    #[command(group(clap::ArgGroup::new("maps").args(["map", "all"])))]
     Export {
         file: PathBuf,
-        /// json: every record, for other tools and for `tiermap import`.
+        /// svg, png, pdf, pptx, drawio, csv or json.
         #[arg(long, default_value = "json")]
         format: String,
+        /// The map to export, by name.
+        #[arg(long)]
+        map: Option<String>,
+        /// Export every map, in tab order.
+        #[arg(long)]
+        all: bool,
+        /// PNG: pixels per map unit, 1, 2 or 3.
+        #[arg(long, default_value_t = 2)]
+        scale: u8,
+        /// SVG and PNG: no white background.
+        #[arg(long)]
+        transparent: bool,
+        /// PPTX: start with a title slide listing the maps.
+        #[arg(long)]
+        title_slide: bool,
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
@@ -105,9 +122,36 @@ fn main() -> ExitCode {
         Command::Undo { file } => history::undo(&file),
         Command::Redo { file } => history::redo(&file),
         Command::History { file } => history::list(&file),
-        Command::Export { file, format, output } => transfer::export(&file, &format, &output),
+        Command::Export {
+            file,
+            format,
+            map,
+            all,
+            scale,
+            transparent,
+            title_slide,
+            output,
+        } => {
+            let maps = match (map, all) {
+                (Some(name), _) => transfer::MapChoice::One(name),
+                (None, true) => transfer::MapChoice::All,
+                (None, false) => transfer::MapChoice::Unspecified,
+            };
+            let options = transfer::ExportOptions {
+                format,
+                maps,
+                scale,
+                transparent,
+                title_slide,
+            };
+            transfer::export(&file, &output, &options)
+        }
         Command::Import { source, output } => transfer::import(&source, &output),
-        Command::Bench { sizes, validation_sizes, dir } => bench::run(&sizes, &validation_sizes, &dir),
+        Command::Bench {
+            sizes,
+            validation_sizes,
+            dir,
+        } => bench::run(&sizes, &validation_sizes, &dir),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

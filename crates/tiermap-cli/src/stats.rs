@@ -21,12 +21,21 @@ fn render(file: &DocumentFile) -> String {
         out.push_str(&format!("  {:<16} {count:>6}\n", kind.label()));
     }
     out.push_str(&format!("  {:<16} {total:>6}\n", "total"));
-    out.push_str(&format!("\nRelations {}\nOwnerships {}\nKPIs {}\n", doc.relations().count(), doc.ownerships().count(), doc.kpis().count()));
+    out.push_str(&format!(
+        "\nRelations {}\nOwnerships {}\nKPIs {}\n",
+        doc.relations().count(),
+        doc.ownerships().count(),
+        doc.kpis().count()
+    ));
     out.push_str("\nMaps\n");
     for map in doc.maps() {
         let elements = doc.placements_of(map.id).count();
         let groups = doc.groups_of(map.id).len();
-        out.push_str(&format!("  {:<36} {:<26} {elements:>4} elements {groups:>3} groups\n", map.name, map.model.label()));
+        out.push_str(&format!(
+            "  {:<36} {:<26} {elements:>4} elements {groups:>3} groups\n",
+            map.name,
+            map.model.label()
+        ));
     }
     out
 }

@@ -9,7 +9,10 @@ use crate::ExportError;
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk and
 /// renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let io = |source| ExportError::Io { path: path.to_owned(), source };
+    let io = |source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let mut name = path.file_name().unwrap_or_default().to_owned();
     name.push(".tiermap-partial");
     let partial = path.with_file_name(name);

@@ -1,0 +1,142 @@
+//! Maps as a draw.io file (mxGraphModel XML): one page per map, groups as
+//! containers with their elements nested inside (`parent=`), relations as
+//! edges attached to the boxes they join. Labels are plain text (`html=0`),
+//! so a name like `<b>` shows as written.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use tiermap_model::{GroupId, Rect};
+
+use crate::palette;
+use crate::scene::{Badge, Scene};
+use crate::svg::num;
+use crate::xml::escape;
+
+fn geometry(out: &mut String, rect: &Rect, origin: (f64, f64)) {
+    let _ = write!(
+        out,
+        r#"<mxGeometry x="{}" y="{}" width="{}" height="{}" as="geometry"/>"#,
+        num(rect.x - origin.0),
+        num(rect.y - origin.1),
+        num(rect.width),
+        num(rect.height)
+    );
+}
+
+/// Owners after the name: initials and tier ("AR·3"), the accountable owner first.
+fn owners_line(badges: &[Badge]) -> String {
+    badges
+        .iter()
+        .map(|b| {
+            if b.tier > 0 {
+                format!("{}·{}", b.initials, b.tier)
+            } else {
+                b.initials.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+fn tooltip(badges: &[Badge]) -> String {
+    badges
+        .iter()
+        .map(|b| b.title.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn page(out: &mut String, name: &str, scene: &Scene) {
+    let _ = write!(
+        out,
+        r#"<diagram id="map-{}" name="{}">"#,
+        scene.map,
+        escape(name)
+    );
+    out.push_str(r#"<mxGraphModel grid="1" gridSize="10" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="0" math="0" shadow="0"><root><mxCell id="0"/><mxCell id="1" parent="0"/>"#);
+    let origins: BTreeMap<GroupId, (f64, f64)> = scene
+        .groups
+        .iter()
+        .map(|g| (g.id, (g.rect.x, g.rect.y)))
+        .collect();
+    let parent_of = |group: Option<GroupId>| match group.filter(|g| origins.contains_key(g)) {
+        Some(g) => (format!("g-{g}"), origins[&g]),
+        None => ("1".to_owned(), (0.0, 0.0)),
+    };
+    for group in &scene.groups {
+        let (parent, origin) = parent_of(group.parent);
+        let mut value = group.name.lines.join(" ");
+        if !group.badges.is_empty() {
+            value = format!("{value}   {}", owners_line(&group.badges));
+        }
+        let _ = write!(
+            out,
+            r#"<mxCell id="g-{}" value="{}" tooltip="{}" style="rounded=1;arcSize=3;absoluteArcSize=1;whiteSpace=wrap;html=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=10;spacingTop=2;fontStyle=1;fontSize=13;fontColor={};fillColor={};opacity={};strokeColor={};" vertex="1" parent="{parent}">"#,
+            group.id,
+            escape(&value),
+            escape(&format!(
+                "{}\n{}",
+                group.kind.label(),
+                tooltip(&group.badges)
+            )),
+            palette::INK,
+            group.fill,
+            num(group.fill_opacity * 100.0 + 40.0),
+            palette::GROUP_BORDER,
+        );
+        geometry(out, &group.rect, origin);
+        out.push_str("</mxCell>");
+    }
+    for element in &scene.elements {
+        let (parent, origin) = parent_of(element.group);
+        let mut value = element.full_name.clone();
+        if !element.badges.is_empty() {
+            value = format!("{value}\n{}", owners_line(&element.badges));
+        }
+        let _ = write!(
+            out,
+            r#"<mxCell id="e-{}" value="{}" tooltip="{}" style="rounded=1;arcSize=8;absoluteArcSize=1;whiteSpace=wrap;html=0;fontStyle=1;fontSize=13;fontColor={};fillColor={};strokeColor={};strokeWidth=2;" vertex="1" parent="{parent}">"#,
+            element.id,
+            escape(&value),
+            escape(&format!(
+                "{}\n{}",
+                element.kind.label(),
+                tooltip(&element.badges)
+            )),
+            palette::INK,
+            palette::PAPER,
+            element.color,
+        );
+        geometry(out, &element.rect, origin);
+        out.push_str("</mxCell>");
+    }
+    for connector in &scene.connectors {
+        let dash = connector
+            .style
+            .dash
+            .map(|d| format!("dashed=1;dashPattern={d};"))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            r#"<mxCell id="r-{}" value="" tooltip="{}" style="edgeStyle=none;curved=1;html=0;endArrow=block;endFill=1;strokeWidth=1.6;strokeColor={};{dash}" edge="1" parent="1" source="e-{}" target="e-{}"><mxGeometry relative="1" as="geometry"/></mxCell>"#,
+            connector.relation,
+            escape(connector.kind.label()),
+            connector.style.stroke,
+            connector.source,
+            connector.target
+        );
+    }
+    out.push_str("</root></mxGraphModel></diagram>");
+}
+
+/// One draw.io file holding a page per (map name, scene).
+pub fn drawio(pages: &[(String, Scene)]) -> String {
+    let mut out = String::from(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    out.push_str("\n<mxfile host=\"Tiermap\" type=\"device\">");
+    for (name, scene) in pages {
+        page(&mut out, name, scene);
+    }
+    out.push_str("</mxfile>\n");
+    out
+}

@@ -1,0 +1,315 @@
+//! A scene as SVG: clean vector shapes, text as text in the bundled fonts'
+//! families, one `<g>` per group and per element so the file stays easy to
+//! edit in a vector tool. The PNG and PDF writers render this same SVG.
+
+use std::fmt::Write;
+
+use tiermap_model::RelationKind;
+
+use crate::fonts::{FONT_FAMILY_LIST, Weight};
+use crate::palette::{self, LineStyle};
+use crate::scene::{
+    BADGE_TEXT, BADGE_TIER_TEXT, Badge, ElementShape, GroupShape, LINE_WIDTH, Label, Legend,
+    STRIPE, Scene, Swatch,
+};
+use crate::xml::{escape, push_escaped};
+
+/// A number as SVG writes it: at most two decimals, no trailing zeros, no "-0".
+pub fn num(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    let text = format!("{rounded:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn weight(weight: Weight) -> &'static str {
+    match weight {
+        Weight::Regular => "400",
+        Weight::Bold => "700",
+    }
+}
+
+fn marker_id(kind: RelationKind) -> String {
+    format!("arrow-{}", kind.as_str())
+}
+
+fn label(out: &mut String, label: &Label) {
+    for (index, line) in label.lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="{}" font-weight="{}" fill="{}">"#,
+            num(label.x),
+            num(label.baseline(index)),
+            num(label.size),
+            weight(label.weight),
+            label.color
+        );
+        push_escaped(out, line);
+        out.push_str("</text>");
+    }
+}
+
+fn badge(out: &mut String, badge: &Badge) {
+    let r = &badge.rect;
+    let (fill, text) = if badge.accountable {
+        (badge.color, palette::PAPER)
+    } else {
+        (palette::PAPER, badge.color)
+    };
+    let _ = write!(
+        out,
+        r#"<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{fill}" stroke="{}" stroke-width="1.5"/>"#,
+        escape(&badge.title),
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+        num(r.height / 2.0),
+        badge.color
+    );
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{}" font-size="{}" font-weight="700" fill="{text}">"#,
+        num(badge.text_x),
+        num(badge.baseline),
+        num(BADGE_TEXT)
+    );
+    push_escaped(out, &badge.initials);
+    out.push_str("</text>");
+    if badge.tier > 0 {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="{}" font-weight="700" fill="{text}" fill-opacity="0.85">{}</text>"#,
+            num(badge.tier_x),
+            num(badge.baseline - 3.0),
+            num(BADGE_TIER_TEXT),
+            badge.tier
+        );
+    }
+    out.push_str("</g>");
+}
+
+fn group(out: &mut String, group: &GroupShape) {
+    let r = &group.rect;
+    let _ = write!(
+        out,
+        r#"<g><rect x="{}" y="{}" width="{}" height="{}" rx="12" fill="{}" fill-opacity="{}" stroke="{}" stroke-width="1.5"/>"#,
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+        group.fill,
+        num(group.fill_opacity),
+        palette::GROUP_BORDER
+    );
+    label(out, &group.name);
+    if let Some(kind) = &group.kind_label {
+        label(out, kind);
+    }
+    for b in &group.badges {
+        badge(out, b);
+    }
+    out.push_str("</g>");
+}
+
+/// The box, then its left side as a stripe in the kind's colour (as the
+/// canvas's 6 px left border under an 8 px corner radius).
+fn element(out: &mut String, element: &ElementShape) {
+    let r = &element.rect;
+    let radius = 8.0_f64.min(r.width / 2.0).min(r.height / 2.0);
+    let _ = write!(
+        out,
+        r#"<g><rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="1"/>"#,
+        num(r.x + 0.5),
+        num(r.y + 0.5),
+        num(r.width - 1.0),
+        num(r.height - 1.0),
+        num(radius),
+        palette::PAPER,
+        palette::LINE
+    );
+    let (left, top, bottom) = (r.x, r.y, r.y + r.height);
+    let _ = write!(
+        out,
+        r#"<path d="M{} {}A{} {} 0 0 0 {} {}V{}A{} {} 0 0 0 {} {}H{}V{}Z" fill="{}"/>"#,
+        num(left + radius),
+        num(top),
+        num(radius),
+        num(radius),
+        num(left),
+        num(top + radius),
+        num(bottom - radius),
+        num(radius),
+        num(radius),
+        num(left + radius),
+        num(bottom),
+        num(left + STRIPE.min(radius)),
+        num(top),
+        element.color
+    );
+    label(out, &element.kind_label);
+    label(out, &element.name);
+    for b in &element.badges {
+        badge(out, b);
+    }
+    out.push_str("</g>");
+}
+
+fn dash(style: &LineStyle) -> String {
+    style
+        .dash
+        .map(|d| format!(r#" stroke-dasharray="{d}""#))
+        .unwrap_or_default()
+}
+
+fn legend(out: &mut String, legend: &Legend) {
+    let r = &legend.rect;
+    let _ = write!(
+        out,
+        r#"<g><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{}" fill-opacity="0.94" stroke="{}"/>"#,
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+        palette::PAPER,
+        palette::LINE
+    );
+    for heading in &legend.headings {
+        label(out, heading);
+    }
+    for row in &legend.rows {
+        let s = &row.swatch_rect;
+        match &row.swatch {
+            Swatch::Kind(color) => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{color}"/>"#,
+                    num(s.x),
+                    num(s.y),
+                    num(s.width),
+                    num(s.height)
+                );
+            }
+            Swatch::Line(style) => {
+                let y = s.y + s.height / 2.0;
+                let _ = write!(
+                    out,
+                    r#"<path d="M{} {}H{}" stroke="{}" stroke-width="{}"{} fill="none"/>"#,
+                    num(s.x),
+                    num(y),
+                    num(s.x + s.width),
+                    style.stroke,
+                    num(LINE_WIDTH),
+                    dash(style)
+                );
+            }
+            Swatch::Tier { tier, color } => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{color}"/><text x="{}" y="{}" font-size="{}" font-weight="700" fill="{}" text-anchor="middle">{tier}</text>"#,
+                    num(s.x),
+                    num(s.y),
+                    num(s.width),
+                    num(s.height),
+                    num(s.height / 2.0),
+                    num(s.x + s.width / 2.0),
+                    num(s.y + s.height / 2.0 + BADGE_TEXT * 0.36),
+                    num(BADGE_TEXT),
+                    palette::PAPER
+                );
+            }
+        }
+        label(out, &row.label);
+    }
+    out.push_str("</g>");
+}
+
+/// Arrowheads, one per relation kind so each takes its line's colour (as the canvas's ArrowMarkers).
+fn markers(out: &mut String, scene: &Scene) {
+    let mut kinds: Vec<RelationKind> = scene.connectors.iter().map(|c| c.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return;
+    }
+    out.push_str("<defs>");
+    for kind in kinds {
+        let _ = write!(
+            out,
+            r#"<marker id="{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{}"/></marker>"#,
+            marker_id(kind),
+            palette::relation_style(kind).stroke
+        );
+    }
+    out.push_str("</defs>");
+}
+
+/// The scene as a standalone SVG document; `transparent` leaves out the white page.
+pub fn svg(scene: &Scene, transparent: bool) -> String {
+    let mut out = String::with_capacity(1024 + scene.elements.len() * 900);
+    let (w, h) = (num(scene.width), num(scene.height));
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}">"#,
+        FONT_FAMILY_LIST.replace('\'', "&apos;")
+    );
+    out.push_str("<title>");
+    push_escaped(&mut out, &scene.title.lines.join(" "));
+    out.push_str("</title>");
+    markers(&mut out, scene);
+    if !transparent {
+        let _ = write!(
+            out,
+            r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+            palette::PAPER
+        );
+    }
+    label(&mut out, &scene.title);
+    label(&mut out, &scene.subtitle);
+    out.push_str(r#"<g id="groups">"#);
+    for g in &scene.groups {
+        group(&mut out, g);
+    }
+    out.push_str(r#"</g><g id="relations" fill="none">"#);
+    for c in &scene.connectors {
+        let _ = write!(
+            out,
+            r#"<path d="M{} {}C{} {} {} {} {} {}" stroke="{}" stroke-width="{}"{} marker-end="url(#{})"/>"#,
+            num(c.start.x),
+            num(c.start.y),
+            num(c.control1.x),
+            num(c.control1.y),
+            num(c.control2.x),
+            num(c.control2.y),
+            num(c.end.x),
+            num(c.end.y),
+            c.style.stroke,
+            num(LINE_WIDTH),
+            dash(&c.style),
+            marker_id(c.kind)
+        );
+    }
+    out.push_str(r#"</g><g id="elements">"#);
+    for e in &scene.elements {
+        element(&mut out, e);
+    }
+    out.push_str("</g>");
+    if let Some(l) = &scene.legend {
+        legend(&mut out, l);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.345), "12.35");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(0.5), "0.5");
+    }
+}
