@@ -40,6 +40,8 @@ fn main() {
         "elements",
         "place_elements",
         "present",
+        "export_preview",
+        "export_dialog",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -3,6 +3,7 @@
 //! about documents is made in the core crates.
 
 mod commands;
+mod export;
 mod menu;
 mod open_file;
 mod recent;
@@ -79,6 +80,8 @@ pub fn run() {
             commands::elements,
             commands::place_elements,
             commands::present,
+            export::export_preview,
+            export::export_dialog,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

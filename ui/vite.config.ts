@@ -5,7 +5,9 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   plugins: [react()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The fonts live with the exporter (crates/tiermap-export/fonts), so the
+  // canvas and every export draw text with the very same files.
+  server: { port: 5173, strictPort: true, fs: { allow: [".", "../crates/tiermap-export/fonts"] } },
   build: { target: "es2022", sourcemap: false },
   test: {
     environment: "jsdom",

@@ -27,6 +27,7 @@ import { RolePicker } from "./panels/RolePicker";
 import { RelationPicker } from "./panels/RelationPicker";
 import { CommandPalette } from "./panels/CommandPalette";
 import { ShortcutsDialog } from "./panels/ShortcutsDialog";
+import { ExportDialog } from "./panels/ExportDialog";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
@@ -59,6 +60,7 @@ export function App() {
   const [sideTab, setSideTab] = useState<"people" | "elements">("people");
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  const [exporting, setExporting] = useState(false);
   // A line drawn between two elements, waiting for its relation kind.
   const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
   // A person dropped on an element or group, waiting for the role to be picked.
@@ -324,7 +326,7 @@ export function App() {
         case "rules":
           return openRules();
         case "export":
-          return setNotice("Export is on its way: for now use `tiermap export` on the command line.");
+          return setExporting(true);
         default:
           // The canvas knows what is selected at this very moment; it answers the rest.
           if ((id === "delete" || id === "rename" || id === "cut" || id === "paste" || id === "duplicate") && readOnly) return;
@@ -433,6 +435,7 @@ export function App() {
   );
 
   const commands = useMemo(() => commandList(run), [run]);
+  const closeExport = useCallback(() => setExporting(false), []);
   const mapNames = useMemo(() => new Map((doc?.maps ?? []).map((m) => [m.id, m.name])), [doc]);
 
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
@@ -466,8 +469,8 @@ export function App() {
           <button onClick={() => setPalette(true)} title="Search elements and commands (Ctrl+K)" data-testid="open-palette">
             Search…
           </button>
-          <button onClick={openDialog} title="Open a document (Ctrl+O)">
-            Open…
+          <button onClick={() => setExporting(true)} title="Export maps as PowerPoint, PDF, PNG, SVG, draw.io or CSV (Ctrl+E)" data-testid="export">
+            Export…
           </button>
           <button onClick={() => prefs.toggle("showProblems")} aria-pressed={prefs.showProblems} title="Show or hide the problems the core found" data-testid="toggle-problems">
             Problems {docProblems ? docProblems.errors + docProblems.warnings : ""}
@@ -568,6 +571,7 @@ export function App() {
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
       {palette ? <CommandPalette commands={commands} elements={elements} mapNames={mapNames} onShow={showElement} onClose={() => setPalette(false)} /> : null}
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
+      {exporting ? <ExportDialog maps={document.maps} activeMap={activeMap} onDone={setNotice} onClose={closeExport} /> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -37,6 +37,9 @@ pub fn typescript() -> String {
         ElementPatch::decl(&cfg),
         ElementSummary::decl(&cfg),
         LinkedElement::decl(&cfg),
+        ExportChoice::decl(&cfg),
+        ExportProgress::decl(&cfg),
+        ExportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

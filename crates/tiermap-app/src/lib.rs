@@ -11,6 +11,7 @@
 
 pub mod bindings;
 mod error;
+pub mod exporting;
 pub mod generate;
 mod gestures;
 mod inspector;

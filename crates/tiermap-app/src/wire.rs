@@ -327,3 +327,38 @@ pub struct LinkedElement {
     pub link: String,
     pub name: String,
 }
+
+/// What the export dialog asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportChoice {
+    /// svg, png, pdf, pptx, drawio or csv.
+    pub format: String,
+    /// The maps, in the order their pages or slides should come.
+    pub map_ids: Vec<String>,
+    /// PNG: 1, 2 or 3.
+    pub scale: u8,
+    /// SVG and PNG: no white page behind the map.
+    pub transparent: bool,
+    /// PowerPoint: a title slide first.
+    pub title_slide: bool,
+    /// PowerPoint: the ownership table (element, owner, role, tier) after the maps.
+    pub ownership_slides: bool,
+}
+
+/// How far an export has come: sent after each map.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub map: String,
+}
+
+/// How an export ended: written to `path`, or why not.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportOutcome {
+    pub path: Option<String>,
+    pub error: Option<crate::error::AppError>,
+    /// The file's size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}

@@ -9,6 +9,9 @@ import type {
   ElementPatch,
   ElementSummary,
   ErrorCode,
+  ExportChoice,
+  ExportOutcome,
+  ExportProgress,
   KpiRow,
   LinkedElement,
   ItemMove,
@@ -88,6 +91,10 @@ export const core = {
   elements: () => call<ElementSummary[]>("elements"),
   /** Presentation mode: full screen without the menu bar, or back. */
   present: (on: boolean) => call<void>("present", { on }),
+  /** A map exactly as the export draws it: a PNG data URL. */
+  exportPreview: (mapId: string) => call<string>("export_preview", { mapId }),
+  /** Opens the save dialog, then exports; progress and the end come as events. */
+  exportDialog: (choice: ExportChoice) => call<void>("export_dialog", { choice }),
   placeElements: (mapId: string, places: ItemMove[]) => call<MapView>("place_elements", { mapId, places }),
 };
 
@@ -99,4 +106,14 @@ export function onDocumentChanged(handler: () => void): Promise<UnlistenFn> {
 /** A native menu item that the UI carries out ("undo", "redo"). */
 export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
   return listen<string>("menu", (event) => handler(event.payload));
+}
+
+/** After each map of an export. */
+export function onExportProgress(handler: (progress: ExportProgress) => void): Promise<UnlistenFn> {
+  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+}
+
+/** The end of an export: where it was written or why not; null when the save dialog was cancelled. */
+export function onExportFinished(handler: (outcome: ExportOutcome | null) => void): Promise<UnlistenFn> {
+  return listen<ExportOutcome | null>("export-finished", (event) => handler(event.payload));
 }

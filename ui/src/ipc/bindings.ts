@@ -164,3 +164,37 @@ export type LinkedElement = { map_id: string, from_id: string | null,
  * "sibling" or "child"; ignored without `from_id`.
  */
 link: string, name: string, };
+
+export type ExportChoice = { 
+/**
+ * svg, png, pdf, pptx, drawio or csv.
+ */
+format: string, 
+/**
+ * The maps, in the order their pages or slides should come.
+ */
+map_ids: Array<string>, 
+/**
+ * PNG: 1, 2 or 3.
+ */
+scale: number, 
+/**
+ * SVG and PNG: no white page behind the map.
+ */
+transparent: boolean, 
+/**
+ * PowerPoint: a title slide first.
+ */
+title_slide: boolean, 
+/**
+ * PowerPoint: the ownership table (element, owner, role, tier) after the maps.
+ */
+ownership_slides: boolean, };
+
+export type ExportProgress = { done: number, total: number, map: string, };
+
+export type ExportOutcome = { path: string | null, error: AppError | null, 
+/**
+ * The file's size in bytes.
+ */
+bytes: number, };

@@ -1,4 +1,5 @@
 //! Helpers shared by the session tests.
+#![allow(dead_code)] // each test file uses some of these helpers
 
 use tiermap_app::Session;
 use tiermap_app::wire::MapView;
