@@ -3,10 +3,9 @@ import type { ElementDetails, ElementPatch, KpiRow, MapView } from "../ipc/bindi
 import { core } from "../ipc/api";
 import type { Selection } from "../canvas/MapCanvas";
 import { PALETTE } from "../panels/Palette";
-import { LIFECYCLE_COLORS } from "../editor/colorBy";
 import { RELATION_KINDS } from "../editor/relations";
 import { RELATION_STYLES } from "../editor/palette";
-import { CommitArea, CommitText, tagsFrom } from "./fields";
+import { CommitArea, CommitCell, CommitText, LifecycleSelect, tagsFrom } from "./fields";
 import { KpiTable } from "./KpiTable";
 import { OwnerList } from "./OwnerList";
 
@@ -82,17 +81,7 @@ function ElementInspector({ id, revision, readOnly, actions }: { id: string; rev
       </label>
       <CommitArea label="Description" value={details.description} onCommit={(description) => patch({ description })} disabled={readOnly} testId="inspector-description" />
       <div className="field-row">
-        <label className="field">
-          <span className="field-label">Lifecycle</span>
-          <select value={details.lifecycle ?? ""} disabled={readOnly} onChange={(e) => patch({ lifecycle: e.target.value })} data-testid="inspector-lifecycle">
-            <option value="">Not set</option>
-            {Object.entries(LIFECYCLE_COLORS).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LifecycleSelect value={details.lifecycle ?? ""} disabled={readOnly} onChange={(lifecycle) => patch({ lifecycle })} testId="inspector-lifecycle" />
         <label className="check field-check" title="Run or supplied outside the organization">
           <input type="checkbox" checked={details.external} disabled={readOnly} onChange={(e) => patch({ external: e.target.checked })} data-testid="inspector-external" />
           External
@@ -131,30 +120,14 @@ function Properties({ details, readOnly, onCommit }: { details: ElementDetails; 
     <div className="properties" data-testid="properties">
       {rows.map((row, i) => (
         <div className="property-row" key={`${i}-${row.key}`}>
-          <PropertyCell value={row.key} placeholder="Property" disabled={readOnly} onCommit={(t) => set(i, "key", t)} />
-          <PropertyCell value={row.value} placeholder="Value" disabled={readOnly} onCommit={(t) => set(i, "value", t)} />
+          <CommitCell value={row.key} label="Property" placeholder="Property" disabled={readOnly} onCommit={(t) => set(i, "key", t)} />
+          <CommitCell value={row.value} label="Value" placeholder="Value" disabled={readOnly} onCommit={(t) => set(i, "value", t)} />
         </div>
       ))}
     </div>
   );
 }
 
-function PropertyCell({ value, placeholder, disabled, onCommit }: { value: string; placeholder: string; disabled: boolean; onCommit: (t: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  return (
-    <input
-      className="cell"
-      value={draft}
-      placeholder={placeholder}
-      aria-label={placeholder}
-      disabled={disabled}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => draft !== value && onCommit(draft)}
-      onKeyDown={(e) => e.key === "Enter" && draft !== value && onCommit(draft)}
-    />
-  );
-}
 
 /** Several elements: change what they can share (kind, lifecycle, external, a tag) in one step. */
 function SeveralInspector({ ids, view, readOnly, actions }: { ids: string[]; view: MapView; readOnly: boolean; actions: InspectorActions }) {
@@ -182,18 +155,7 @@ function SeveralInspector({ ids, view, readOnly, actions }: { ids: string[]; vie
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">Lifecycle</span>
-        <select value={lifecycle} disabled={readOnly} onChange={(e) => patch({ lifecycle: e.target.value })} data-testid="several-lifecycle">
-          {lifecycle === "mixed" ? <option value="mixed">Mixed</option> : null}
-          <option value="">Not set</option>
-          {Object.entries(LIFECYCLE_COLORS).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LifecycleSelect value={lifecycle} disabled={readOnly} onChange={(value) => patch({ lifecycle: value })} testId="several-lifecycle" />
       <label className="field">
         <span className="field-label">External</span>
         <select value={String(external)} disabled={readOnly} onChange={(e) => patch({ external: e.target.value === "true" })}>

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import type { ElementNodeData } from "../../editor/flowModel";
 import { OwnerBadges } from "./OwnerBadges";
+import { RenameInput } from "./RenameInput";
 
 /** An element's box: kind, name, owners, in the colour of the current colour-by. Memoised: only changed nodes re-render while dragging. */
 export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
@@ -24,20 +25,7 @@ export const ElementNodeView = memo(function ElementNodeView({ data, selected }:
         {element.external ? <span className="external-tag">external</span> : null}
       </div>
       {renaming ? (
-        <input
-          className="element-name-input nodrag"
-          defaultValue={element.name}
-          autoFocus
-          onFocus={(e) => e.target.select()}
-          aria-label="Name"
-          data-testid="rename-input"
-          onKeyDown={(e) => {
-            e.stopPropagation();
-            if (e.key === "Enter") onRename(element.id, e.currentTarget.value);
-            if (e.key === "Escape") onRename(element.id, null);
-          }}
-          onBlur={(e) => onRename(element.id, e.currentTarget.value)}
-        />
+        <RenameInput name={element.name} label="Name" className="element-name-input" testId="rename-input" onDone={(name) => onRename(element.id, name)} />
       ) : (
         <div className="element-name" title={element.name} onDoubleClick={() => onStartRename(element.id)}>
           {element.name}

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { NodeResizer, type NodeProps, type Node } from "@xyflow/react";
 import type { GroupNodeData } from "../../editor/flowModel";
 import { OwnerBadges } from "./OwnerBadges";
+import { RenameInput } from "./RenameInput";
 
 /**
  * A container: its name and kind in the title bar, owners beside them, a
@@ -36,20 +37,7 @@ export const GroupNodeView = memo(function GroupNodeView({ id, data, selected }:
           {group.collapsed ? "▸" : "▾"}
         </button>
         {renaming ? (
-          <input
-            className="group-name-input nodrag"
-            defaultValue={group.name}
-            autoFocus
-            onFocus={(e) => e.target.select()}
-            aria-label="Group name"
-            data-testid="group-rename-input"
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === "Enter") extras.onRename(group.id, e.currentTarget.value);
-              if (e.key === "Escape") extras.onRename(group.id, null);
-            }}
-            onBlur={(e) => extras.onRename(group.id, e.currentTarget.value)}
-          />
+          <RenameInput name={group.name} label="Group name" className="group-name-input" testId="group-rename-input" onDone={(name) => extras.onRename(group.id, name)} />
         ) : (
           <span className="group-name" title={group.name} onDoubleClick={() => !extras.readOnly && extras.onStartRename(group.id)}>
             {group.name}
