@@ -59,9 +59,13 @@ bench:
 
 # Frame times of the canvas (release build) while dragging and panning
 # generated maps of 1,000 and 5,000 elements; figures go in BENCHMARKS.md.
+# Run twice: with WebKit's GL compositing (software GL here, no GPU) and
+# with compositing off (plain software painting).
 bench-canvas: setup-test ui
 	$(CARGO) build --release -p tiermap-desktop $(FEATURES)
 	TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \
+	  $(XVFB) $(CARGO) test -p tiermap-e2e --test frame_times -- --ignored --nocapture
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \
 	  $(XVFB) $(CARGO) test -p tiermap-e2e --test frame_times -- --ignored --nocapture
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.

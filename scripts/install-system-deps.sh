@@ -10,7 +10,7 @@ set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils libreoffice-impress fonts-noto-core fonts-droid-fallback)
+  packages+=(xvfb xauth xdotool webkit2gtk-driver dbus-daemon poppler-utils libreoffice-impress fonts-noto-core fonts-droid-fallback)
 fi
 
 missing=()

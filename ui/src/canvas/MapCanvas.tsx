@@ -295,8 +295,8 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
         </Controls>
         <MiniMap pannable zoomable nodeColor={(n) => (n.type === "element" ? (n.data as { color: string }).color : "#e3e8ef")} />
         <ViewportPortal>
-          {guides.vertical !== null ? <div className="guide guide-vertical" style={{ transform: `translate(${guides.vertical}px, -100000px)` }} /> : null}
-          {guides.horizontal !== null ? <div className="guide guide-horizontal" style={{ transform: `translate(-100000px, ${guides.horizontal}px)` }} /> : null}
+          {guides.vertical !== null ? <div className="guide guide-vertical" style={{ transform: `translate(${guides.vertical}px, -10000px)` }} /> : null}
+          {guides.horizontal !== null ? <div className="guide guide-horizontal" style={{ transform: `translate(-10000px, ${guides.horizontal}px)` }} /> : null}
         </ViewportPortal>
       </ReactFlow>
     </div>
