@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-export
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -55,6 +55,10 @@ e2e:
 # Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
 bench:
 	$(CARGO) run --release -p tiermap-cli -- bench --dir "$$(mktemp -d)"
+
+# Export formats on a 1,000-element map beside Graphviz (installs graphviz if missing).
+bench-export:
+	scripts/bench-export.sh
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

@@ -6,8 +6,8 @@ use resvg::tiny_skia;
 
 use crate::render;
 
-/// Largest image written, in pixels (about 400 MB of memory while drawing).
-pub const MAX_PIXELS: u64 = 100_000_000;
+/// Largest image written, in pixels (1 GB of memory while drawing).
+pub const MAX_PIXELS: u64 = 16_384 * 16_384;
 
 /// Renders `svg` (as written by svg.rs) at `scale`.
 pub fn png(svg: &str, scale: u8) -> Result<Vec<u8>, String> {
