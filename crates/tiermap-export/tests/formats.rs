@@ -19,11 +19,12 @@ fn exported(format: Format, maps: &[tiermap_model::MapId]) -> Vec<u8> {
 }
 
 #[test]
-fn svg_png_and_pptx_are_byte_identical_from_the_same_document() {
+fn every_format_is_byte_identical_from_the_same_document() {
     let (_, maps) = fixture();
     for format in [
         Format::Svg,
         Format::Png,
+        Format::Pdf,
         Format::Pptx,
         Format::Drawio,
         Format::Csv,
