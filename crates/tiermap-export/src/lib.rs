@@ -154,6 +154,15 @@ impl ExportRequest {
     pub fn is_bundle(&self) -> bool {
         matches!(self.format, Format::Svg | Format::Png) && self.maps.len() > 1
     }
+
+    /// The extension the written file should have: the format's, or "zip" for a bundle.
+    pub fn file_extension(&self) -> &'static str {
+        if self.is_bundle() {
+            "zip"
+        } else {
+            self.format.as_str()
+        }
+    }
 }
 
 /// How far a multi-map export has come, reported after each map.
