@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -67,6 +67,10 @@ bench-canvas: setup-test ui
 	  $(XVFB) $(CARGO) test -p tiermap-e2e --test frame_times -- --ignored --nocapture
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \
 	  $(XVFB) $(CARGO) test -p tiermap-e2e --test frame_times -- --ignored --nocapture
+
+# Export formats on a 1,000-element map beside Graphviz (installs graphviz if missing).
+bench-export:
+	scripts/bench-export.sh
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 #[macro_use]
 mod output;
 mod bench;
+mod bench_export;
 mod history;
 mod stats;
 mod transfer;
@@ -100,6 +101,10 @@ enum Command {
         /// Folder for the generated documents (removed afterwards).
         #[arg(long, default_value = ".")]
         dir: PathBuf,
+        /// Time the export formats on a 1,000-element map instead, beside
+        /// Graphviz's dot on the same hierarchy (needs the graphviz package).
+        #[arg(long)]
+        export: bool,
     },
     /// Make a new document from a file (a Tiermap .json export).
     Import {
@@ -148,9 +153,13 @@ fn main() -> ExitCode {
         }
         Command::Import { source, output } => transfer::import(&source, &output),
         Command::Bench {
+            export: true, dir, ..
+        } => bench_export::run(&dir).map(|()| Outcome::Done),
+        Command::Bench {
             sizes,
             validation_sizes,
             dir,
+            export: false,
         } => bench::run(&sizes, &validation_sizes, &dir),
     };
     match result {

@@ -154,6 +154,15 @@ impl ExportRequest {
     pub fn is_bundle(&self) -> bool {
         matches!(self.format, Format::Svg | Format::Png) && self.maps.len() > 1
     }
+
+    /// The extension the written file should have: the format's, or "zip" for a bundle.
+    pub fn file_extension(&self) -> &'static str {
+        if self.is_bundle() {
+            "zip"
+        } else {
+            self.format.as_str()
+        }
+    }
 }
 
 /// How far a multi-map export has come, reported after each map.
@@ -193,25 +202,28 @@ pub fn export(
     let total = request.maps.len();
     let mut scenes = Vec::with_capacity(total);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut pdf_pages: Vec<(String, String)> = Vec::new();
     for (index, (id, name)) in request.maps.iter().zip(&names).enumerate() {
-        let scene = scene(doc, *id).ok_or(ExportError::UnknownMap(*id))?;
-        let map_error = |message: String| ExportError::Map {
-            map: name.clone(),
-            message,
-        };
-        match request.format {
-            Format::Svg => files.push((
-                package::file_name(index, name, "svg"),
-                svg::svg(&scene, request.transparent).into_bytes(),
-            )),
-            Format::Png => {
-                let image = png::png(&svg::svg(&scene, request.transparent), request.scale)
-                    .map_err(map_error)?;
-                files.push((package::file_name(index, name, "png"), image));
+        if request.format != Format::Csv {
+            let scene = scene(doc, *id).ok_or(ExportError::UnknownMap(*id))?;
+            match request.format {
+                Format::Svg => files.push((
+                    package::file_name(index, name, "svg"),
+                    svg::svg(&scene, request.transparent).into_bytes(),
+                )),
+                Format::Png => {
+                    let image = png::png(&svg::svg(&scene, request.transparent), request.scale)
+                        .map_err(|message| ExportError::Map {
+                            map: name.clone(),
+                            message,
+                        })?;
+                    files.push((package::file_name(index, name, "png"), image));
+                }
+                Format::Pdf => pdf_pages.push((name.clone(), svg::svg(&scene, false))),
+                Format::Pptx | Format::Drawio | Format::Json | Format::Csv => {
+                    scenes.push((name.clone(), scene))
+                }
             }
-            Format::Pdf => files.push((name.clone(), svg::svg(&scene, false).into_bytes())),
-            Format::Pptx | Format::Drawio => scenes.push((name.clone(), scene)),
-            Format::Json | Format::Csv => {}
         }
         progress(Progress {
             done: index + 1,
@@ -227,19 +239,13 @@ pub fn export(
             package::zip(files.iter().map(|(n, b)| (n.clone(), b.as_slice())))
                 .map_err(write_error("ZIP"))
         }
-        Format::Pdf => {
-            let pages: Vec<(String, String)> = files
-                .into_iter()
-                .map(|(n, b)| (n, String::from_utf8(b).unwrap_or_default()))
-                .collect();
-            pdf::pdf(&request.title, &pages).map_err(|(map, message)| match map {
-                Some(map) => ExportError::Map { map, message },
-                None => ExportError::Write {
-                    format: "PDF",
-                    message,
-                },
-            })
-        }
+        Format::Pdf => pdf::pdf(&request.title, &pdf_pages).map_err(|(map, message)| match map {
+            Some(map) => ExportError::Map { map, message },
+            None => ExportError::Write {
+                format: "PDF",
+                message,
+            },
+        }),
         Format::Drawio => Ok(drawio::drawio(&scenes).into_bytes()),
         Format::Pptx => pptx::pptx(doc, &scenes, request).map_err(write_error("PPTX")),
         Format::Csv => Ok(csv::csv(doc, &request.maps).into_bytes()),

@@ -236,7 +236,7 @@ fn markers(out: &mut String, scene: &Scene) {
     for kind in kinds {
         let _ = write!(
             out,
-            r#"<marker id="{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{}"/></marker>"#,
+            r#"<marker id="{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse" overflow="visible"><path d="M0 0L10 5L0 10z" fill="{}"/></marker>"#,
             marker_id(kind),
             palette::relation_style(kind).stroke
         );

@@ -19,11 +19,12 @@ fn exported(format: Format, maps: &[tiermap_model::MapId]) -> Vec<u8> {
 }
 
 #[test]
-fn svg_png_and_pptx_are_byte_identical_from_the_same_document() {
+fn every_format_is_byte_identical_from_the_same_document() {
     let (_, maps) = fixture();
     for format in [
         Format::Svg,
         Format::Png,
+        Format::Pdf,
         Format::Pptx,
         Format::Drawio,
         Format::Csv,
@@ -332,6 +333,18 @@ fn png_has_the_size_of_its_scale_and_is_not_blank() {
 #[test]
 fn svg_and_png_of_several_maps_come_as_a_zip_with_a_file_per_map() {
     let (_, maps) = fixture();
+    assert_eq!(
+        ExportRequest::new(Format::Png, maps.clone()).file_extension(),
+        "zip"
+    );
+    assert_eq!(
+        ExportRequest::new(Format::Png, maps[..1].to_vec()).file_extension(),
+        "png"
+    );
+    assert_eq!(
+        ExportRequest::new(Format::Pptx, maps.clone()).file_extension(),
+        "pptx"
+    );
     for (format, ext) in [(Format::Svg, "svg"), (Format::Png, "png")] {
         let names: Vec<String> = unzip(&exported(format, &maps))
             .into_iter()
@@ -415,4 +428,37 @@ fn progress_is_reported_after_each_map_and_errors_name_the_problem() {
         export(&doc, &ExportRequest::new(Format::Json, vec![]), &mut |_| {}).is_ok(),
         "JSON needs no map"
     );
+}
+
+#[test]
+fn a_map_too_large_for_a_png_is_refused_by_name_and_still_exports_as_vector() {
+    let (mut doc, maps) = fixture();
+    let far = tiermap_model::Placement {
+        map: maps[1],
+        element: doc.placements_of(maps[1]).next().unwrap().element,
+        group: None,
+        rect: tiermap_model::Rect::new(1.0e6, 1.0e6, 180.0, 88.0),
+    };
+    doc.apply(&tiermap_model::Edit::PutPlacement(far)).unwrap();
+    let error = export(
+        &doc,
+        &ExportRequest::new(Format::Png, vec![maps[1]]),
+        &mut |_| {},
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().starts_with("map 'Tools': ") && error.to_string().contains("too large"),
+        "{error}"
+    );
+    for format in [Format::Svg, Format::Pdf, Format::Pptx, Format::Drawio] {
+        assert!(
+            export(
+                &doc,
+                &ExportRequest::new(format, vec![maps[1]]),
+                &mut |_| {}
+            )
+            .is_ok(),
+            "{format}"
+        );
+    }
 }

@@ -28,7 +28,7 @@ fn keep(path: &Path) {
 fn the_pdf_has_a_page_per_map_and_every_name_as_selectable_text() {
     let (doc, maps) = fixture();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("maps.pdf");
+    let path = dir.path().join("fixture.pdf");
     let request = ExportRequest {
         title: "Fixture".into(),
         ..ExportRequest::new(Format::Pdf, maps.clone())
@@ -60,7 +60,7 @@ fn the_pdf_has_a_page_per_map_and_every_name_as_selectable_text() {
 fn the_pptx_opens_in_libreoffice_and_shows_every_element_name() {
     let (doc, maps) = fixture();
     let dir = tempfile::tempdir().unwrap();
-    let pptx = dir.path().join("maps.pptx");
+    let pptx = dir.path().join("slides.pptx");
     let request = ExportRequest {
         title_slide: true,
         title: "Fixture".into(),
@@ -96,7 +96,7 @@ fn the_pptx_opens_in_libreoffice_and_shows_every_element_name() {
             "LibreOffice could not convert the PPTX: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        dir.path().join("maps.pdf")
+        dir.path().join("slides.pdf")
     };
     assert!(
         converted.exists(),

@@ -224,7 +224,7 @@ fn group_container(out: &mut String, ids: &mut Ids, at: &Placement, group: &Grou
     };
     let corner = 12.0 / group.rect.width.min(group.rect.height).max(1.0);
     let look = Look {
-        fill: Some((group.fill, group.fill_opacity + 0.2)),
+        fill: Some((group.fill, group.fill_opacity)),
         line: Some((palette::GROUP_BORDER, at.length(1.5).max(3175))),
     };
     drawing::shape(
@@ -517,7 +517,11 @@ pub fn map_slide(scene: &Scene, name: &str) -> String {
         },
         Some(&body),
     );
-    let boxes = groups_and_elements(&mut out, &mut ids, &at, scene);
+    // Connectors go below the boxes (as on the canvas), so a line crossing a
+    // box never covers its text; they need the boxes' ids, so the boxes are
+    // written first and placed after them.
+    let mut shapes = String::with_capacity(scene.elements.len() * 3000);
+    let boxes = groups_and_elements(&mut shapes, &mut ids, &at, scene);
     for connector in &scene.connectors {
         let (Some(from), Some(to)) = (boxes.get(&connector.source), boxes.get(&connector.target))
         else {
@@ -543,6 +547,7 @@ pub fn map_slide(scene: &Scene, name: &str) -> String {
             stroke,
         );
     }
+    out.push_str(&shapes);
     if let Some(l) = &scene.legend {
         legend(&mut out, &mut ids, &at, l);
     }
