@@ -305,7 +305,7 @@ impl Session {
                 ownerships: doc.ownerships().filter(|o| o.person == p.id).count() as u32,
             })
             .collect();
-        people.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        people.sort_by_key(|p| p.name.to_lowercase());
         Ok(people)
     }
 }

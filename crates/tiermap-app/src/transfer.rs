@@ -1,5 +1,5 @@
-//! Moving documents in and out: export to other formats, import into a new
-//! document. Shared by the CLI and (later) the app's dialogs.
+//! Moving documents in: import into a new document (shared by the CLI and,
+//! later, the app). Export is exporting.rs; errors of both become AppErrors here.
 
 use std::path::Path;
 
@@ -9,25 +9,13 @@ use tiermap_store::DocumentFile;
 
 use crate::error::{AppError, ErrorCode};
 
-/// What an export writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Json,
-}
-
-impl std::str::FromStr for ExportFormat {
-    type Err = AppError;
-    fn from_str(word: &str) -> Result<Self, AppError> {
-        match word.to_ascii_lowercase().as_str() {
-            "json" => Ok(ExportFormat::Json),
-            other => Err(AppError::new(ErrorCode::InvalidInput, format!("'{other}' is not an export format (json)"))),
-        }
-    }
-}
-
 impl From<ExportError> for AppError {
     fn from(error: ExportError) -> Self {
-        AppError::new(ErrorCode::Io, error.to_string())
+        let code = match &error {
+            ExportError::NoMaps | ExportError::UnknownMap(_) | ExportError::BadScale(_) => ErrorCode::InvalidInput,
+            _ => ErrorCode::Io,
+        };
+        AppError::new(code, error.to_string())
     }
 }
 
@@ -43,17 +31,6 @@ impl From<ImportError> for AppError {
         };
         AppError::new(code, error.to_string())
     }
-}
-
-/// Writes the document at `document` as `format` to `out`. Works while the
-/// document is open elsewhere (it is read, never changed).
-pub fn export(document: &Path, format: ExportFormat, out: &Path) -> Result<(), AppError> {
-    let file = DocumentFile::open_read_only(document)?;
-    let bytes = match format {
-        ExportFormat::Json => tiermap_export::json(file.doc()).into_bytes(),
-    };
-    tiermap_export::write_atomically(out, &bytes)?;
-    Ok(())
 }
 
 /// What an import made.

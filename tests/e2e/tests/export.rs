@@ -5,7 +5,6 @@
 use std::process::Command;
 use std::time::Duration;
 
-use thirtyfour::prelude::*;
 use tiermap_e2e::{App, eventually, read_document, sample_document};
 
 /// Types `path` into the native save dialog titled `title` and presses Enter.

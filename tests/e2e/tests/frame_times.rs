@@ -106,6 +106,8 @@ async fn frame_times_while_dragging_and_panning() {
         tiermap_store::DocumentFile::create_with(&path, &tiermap_app::generate::portfolio(size)).expect("generated document");
         let app = App::launch(&[&path]).await;
         app.wait_for_canvas(None).await;
+        // A slow canvas may take minutes for one gesture: measure it rather than give up.
+        app.driver().set_script_timeout(Duration::from_secs(600)).await.expect("script timeout");
         for zoom in ["whole map", "100%"] {
             if zoom == "100%" {
                 // The facilitator's working zoom: boxes at their real size.

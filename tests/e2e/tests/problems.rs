@@ -40,7 +40,7 @@ async fn a_missing_owner_shows_in_the_panel_on_the_node_and_in_the_status_bar() 
     // Clicking the problem selects the element on the canvas.
     app.wait_for("[data-testid=problem] .problem-main").await.click().await.expect("click");
     let selected = eventually(Duration::from_secs(5), async || {
-        let node = app.driver().find(By::Css(&format!(".react-flow__node[data-id='{onboarding}']"))).await.ok()?;
+        let node = app.driver().find(By::Css(format!(".react-flow__node[data-id='{onboarding}']"))).await.ok()?;
         let class = node.attr("class").await.ok()??;
         class.contains("selected").then_some(())
     })

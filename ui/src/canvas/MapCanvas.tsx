@@ -25,7 +25,7 @@ import { align } from "../editor/guides";
 import { planMoves } from "../actions/moveItems";
 import { ElementNodeView } from "./nodes/ElementNodeView";
 import { GroupNodeView } from "./nodes/GroupNodeView";
-import { ArrowMarkers, RelationEdgeView } from "./edges/RelationEdgeView";
+import { RelationEdgeView } from "./edges/RelationEdgeView";
 
 const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeView };
 const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
@@ -254,7 +254,6 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
 
   return (
     <div className={far ? "canvas far" : "canvas"} ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
-      <ArrowMarkers />
       <ReactFlow
         nodes={nodes}
         edges={edges}

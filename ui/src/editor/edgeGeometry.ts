@@ -38,3 +38,16 @@ export function facingAnchors(source: Rect, target: Rect): { source: Anchor; tar
     ? { source: anchor(source, "left"), target: anchor(target, "right") }
     : { source: anchor(source, "right"), target: anchor(target, "left") };
 }
+
+/**
+ * An arrowhead at `tip`, pointing into the box through its `side`, as a
+ * closed path. Drawn as a plain path rather than an SVG marker: markers on
+ * thousands of lines cost a browser most of each frame to paint.
+ */
+export function arrowHead(tip: Anchor, length = 9, halfWidth = 4.5): string {
+  const [dx, dy] = { top: [0, 1], bottom: [0, -1], left: [1, 0], right: [-1, 0] }[tip.side];
+  const baseX = tip.x - dx * length;
+  const baseY = tip.y - dy * length;
+  const [px, py] = [-dy * halfWidth, dx * halfWidth];
+  return `M ${tip.x} ${tip.y} L ${baseX + px} ${baseY + py} L ${baseX - px} ${baseY - py} Z`;
+}

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { BaseEdge, getBezierPath, Position, useInternalNode, type EdgeProps, type Edge } from "@xyflow/react";
 import type { RelationEdgeData } from "../../editor/flowModel";
-import { facingAnchors, type Rect, type Side } from "../../editor/edgeGeometry";
+import { arrowHead, facingAnchors, type Rect, type Side } from "../../editor/edgeGeometry";
 import { RELATION_STYLES } from "../../editor/palette";
 
 const POSITIONS: Record<Side, Position> = {
@@ -33,26 +33,9 @@ export const RelationEdgeView = memo(function RelationEdgeView({ id, source, tar
   });
   const style = RELATION_STYLES[data.relation.kind] ?? RELATION_STYLES.rolls_up_to;
   return (
-    <BaseEdge
-      id={id}
-      path={path}
-      markerEnd={`url(#arrow-${data.relation.kind})`}
-      style={{ stroke: style.stroke, strokeDasharray: style.dash, strokeWidth: 1.6 }}
-    />
+    <>
+      <BaseEdge id={id} path={path} style={{ stroke: style.stroke, strokeDasharray: style.dash, strokeWidth: 1.6 }} />
+      <path className="edge-arrow" d={arrowHead(t)} fill={style.stroke} />
+    </>
   );
 });
-
-/** Arrowheads, one per relation kind so each takes its line's colour. */
-export function ArrowMarkers() {
-  return (
-    <svg className="arrow-markers" aria-hidden="true">
-      <defs>
-        {Object.entries(RELATION_STYLES).map(([kind, style]) => (
-          <marker key={kind} id={`arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" fill={style.stroke} />
-          </marker>
-        ))}
-      </defs>
-    </svg>
-  );
-}
