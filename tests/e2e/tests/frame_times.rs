@@ -38,7 +38,8 @@ const DRAG: &str = r#"
     requestAnimationFrame(frame);
 "#;
 
-/// The centre of the first element box on screen, or a spot of the map with nothing on it.
+/// The centre of the first element box on screen, or a spot of the map with
+/// nothing on it (or, when there is none, the minimap, which pans as well).
 const START: &str = r#"
     const [what] = arguments;
     const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
@@ -53,7 +54,9 @@ const START: &str = r#"
     for (let y = pane.top + 10; y < pane.bottom - 150; y += 10)
         for (let x = pane.left + 10; x < pane.right - 200; x += 10)
             if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return [Math.round(x), Math.round(y)];
-    return [];
+    // Zoomed in, groups cover the whole pane: pan by dragging the minimap instead.
+    const mini = document.querySelector('.react-flow__minimap svg')?.getBoundingClientRect();
+    return mini ? [Math.round(mini.left + mini.width / 2), Math.round(mini.top + mini.height / 2)] : [];
 "#;
 
 /// p50, p95 and worst of the gaps between frames, in milliseconds.
