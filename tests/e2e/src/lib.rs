@@ -89,6 +89,10 @@ pub async fn eventually<T>(timeout: Duration, mut probe: impl AsyncFnMut() -> Op
 pub struct App {
     driver: Option<WebDriver>,
     tauri_driver: Child,
+    /// The app's own config, data and cache folders for this launch, so
+    /// tests never read or change the preferences, recent files and window
+    /// state of the person running them (nor of each other).
+    _home: tempfile::TempDir,
 }
 
 impl App {
@@ -111,8 +115,12 @@ impl App {
         let driver_binary = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let port = free_port();
         let native_port = std::iter::repeat_with(free_port).find(|p| *p != port).unwrap_or(port + 1);
+        let home = tempfile::tempdir().map_err(|e| e.to_string())?;
         let tauri_driver = Command::new(&driver_binary)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
             // Its own process group: stopping the group stops WebKitWebDriver and the app too.
             .process_group(0)
             .stdout(Stdio::null())
@@ -120,7 +128,7 @@ impl App {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start tauri-driver ({driver_binary:?}): {e}"));
         // From here on, dropping `app` stops the driver's process group.
-        let mut app = App { driver: None, tauri_driver };
+        let mut app = App { driver: None, tauri_driver, _home: home };
         let ready = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if ready.elapsed() > Duration::from_secs(15) {

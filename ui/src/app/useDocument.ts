@@ -2,7 +2,7 @@
 // view, whether the last change was saved, and the one way changes go
 // through (the core applies each as one undo step; the window shows the
 // result and counts it saved).
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { DocumentView, MapView } from "../ipc/bindings";
 import { core, CoreError, onDocumentChanged } from "../ipc/api";
 import type { SaveState } from "../panels/StatusBar";
@@ -28,6 +28,14 @@ export function useDocument() {
   // Counts changes to the document; problems, people and the inspector refetch after each.
   const [revision, setRevision] = useState(0);
   const doc = screen.kind === "document" ? screen.doc : null;
+  // Changes run one after another, each with the fetch that shows it: a fast
+  // typist's Enter, name, Tab must not see an older map arrive after a newer one.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const turn = queue.current.then(task, task);
+    queue.current = turn.catch(() => undefined);
+    return turn;
+  }, []);
 
   // What the window shows after start-up or after another document was opened.
   const load = useCallback(async () => {
@@ -85,7 +93,7 @@ export function useDocument() {
 
   /** Runs one change in the core, then shows the document as it now is. Resolves to the call's result, or null when refused. */
   const change = useCallback(
-    async <T,>(call: () => Promise<T>): Promise<T | null> => {
+    <T,>(call: () => Promise<T>): Promise<T | null> => inTurn(async () => {
       setSave("saving");
       try {
         const result = await call();
@@ -99,12 +107,12 @@ export function useDocument() {
         setNotice(e.message);
         return null;
       }
-    },
-    [refresh],
+    }),
+    [refresh, inTurn],
   );
 
   /** A change that returns the map as it now is (no second fetch needed). */
-  const mapGesture = useCallback(async (call: () => Promise<MapView>): Promise<MapView | null> => {
+  const mapGesture = useCallback((call: () => Promise<MapView>): Promise<MapView | null> => inTurn(async () => {
     setSave("saving");
     try {
       const updated = await call();
@@ -118,10 +126,10 @@ export function useDocument() {
       setNotice(asCoreError(error).message);
       return null;
     }
-  }, []);
+  }), [inTurn]);
 
   const historyStep = useCallback(
-    async (step: "undo" | "redo") => {
+    (step: "undo" | "redo") => inTurn(async () => {
       try {
         await (step === "undo" ? core.undo() : core.redo());
         await refresh();
@@ -129,8 +137,8 @@ export function useDocument() {
         const e = asCoreError(error);
         if (e.code !== "nothing_to_undo" && e.code !== "nothing_to_redo") setNotice(e.message);
       }
-    },
-    [refresh],
+    }),
+    [refresh, inTurn],
   );
 
   /** After a change that returned the whole document (a new map, new rules). */
