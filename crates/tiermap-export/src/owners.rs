@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use tiermap_model::presentation::initials;
 use tiermap_model::{Document, OwnedTarget, Ownership};
 
 /// One owner as a badge: initials in the colour of the role's tier.
@@ -40,36 +41,4 @@ fn owner(doc: &Document, ownership: &Ownership) -> Option<Owner> {
         tier: ownership.role.tier(),
         accountable: ownership.accountable,
     })
-}
-
-/// "Ada Rivera" -> "AR"; "A. Rivera" -> "AR"; "Cher" -> "CH" (as the app shows them).
-pub fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let letters: String = match words.as_slice() {
-        [] => String::new(),
-        [one] => one
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .take(2)
-            .collect(),
-        [first, .., last] => [first, last]
-            .iter()
-            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-            .collect(),
-    };
-    letters.to_uppercase()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::initials;
-
-    #[test]
-    fn initials_take_first_and_last_word() {
-        assert_eq!(initials("Ada Rivera"), "AR");
-        assert_eq!(initials("A. Rivera"), "AR");
-        assert_eq!(initials("Cher"), "CH");
-        assert_eq!(initials("<b>&\"x\"</b>"), "BX");
-        assert_eq!(initials(""), "");
-    }
 }

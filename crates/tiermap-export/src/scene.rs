@@ -11,9 +11,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tiermap_model::{
-    Document, ElementId, ElementKind, GroupId, GroupKind, Map, MapId, OwnedTarget, Rect, Relation,
+    Document, ElementId, ElementKind, GroupId, GroupKind, MapId, OwnedTarget, Rect, Relation,
     RelationId, RelationKind,
 };
+
+use tiermap_model::presentation::shown_by_containment;
 
 use crate::fonts::{Weight, text_width};
 use crate::owners::{Owner, owners_by_target};
@@ -248,29 +250,6 @@ fn absolute_groups(doc: &Document, map: MapId) -> BTreeMap<GroupId, Rect> {
         );
     }
     absolute
-}
-
-/// True when the map already says what `relation` says by containment (ARCHITECTURE.md invariant 12).
-fn shown_by_containment(doc: &Document, map: &Map, relation: &Relation) -> bool {
-    if map.model.containment_relation() != Some(relation.kind) {
-        return false;
-    }
-    let group_of = |element: ElementId| doc.placement(map.id, element).and_then(|p| p.group);
-    let (Some(target_group), Some(mut current)) =
-        (group_of(relation.target), group_of(relation.source))
-    else {
-        return false;
-    };
-    for _ in 0..=doc.groups_of(map.id).len() {
-        if current == target_group {
-            return true;
-        }
-        match doc.group(current).and_then(|g| g.parent) {
-            Some(parent) => current = parent,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// Lays out owner badges in a row from `x` at `top`, at most `max_width`
@@ -819,7 +798,7 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tiermap_model::{Edit, Element, Group, GroupingModel, Placement};
+    use tiermap_model::{Edit, Element, Group, GroupingModel, Map, Placement};
 
     fn one_map(model: GroupingModel) -> (Document, MapId) {
         let mut doc = Document::new();

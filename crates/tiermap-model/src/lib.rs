@@ -16,6 +16,7 @@ mod ids;
 pub mod interchange;
 pub mod layout;
 pub mod plan;
+pub mod presentation;
 mod records;
 pub mod validate;
 mod vocabulary;
