@@ -12,10 +12,12 @@
 //! - Never panics on a document the model accepts; errors name the map.
 //! - A file is written completely or not at all (temporary file, then rename).
 
+mod connector;
 mod csv;
 mod drawio;
 mod fonts;
 mod json;
+mod legend;
 mod output;
 mod owners;
 mod package;

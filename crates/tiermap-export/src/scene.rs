@@ -11,16 +11,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tiermap_model::{
-    Document, ElementId, ElementKind, GroupId, GroupKind, MapId, OwnedTarget, Rect, Relation,
-    RelationId, RelationKind,
+    Document, ElementId, ElementKind, GroupId, GroupKind, MapId, OwnedTarget, Rect, RelationKind,
 };
 
 use tiermap_model::presentation::shown_by_containment;
 
 use crate::fonts::{Weight, text_width};
 use crate::owners::{Owner, owners_by_target};
-use crate::palette::{self, LineStyle};
+use crate::palette;
 use crate::wrap::{LINE_HEIGHT, fit, wrap};
+
+use crate::connector::connector;
+pub use crate::connector::{Connector, Side};
+use crate::legend::legend;
+pub use crate::legend::{Legend, Swatch};
 
 /// Space around the drawing.
 pub const MARGIN: f64 = 32.0;
@@ -51,11 +55,7 @@ const GROUP_NAME_MIN_SIZE: f64 = 9.0;
 pub const TITLE_SIZE: f64 = 20.0;
 pub const SUBTITLE_SIZE: f64 = 12.0;
 const TITLE_BAND: f64 = 56.0;
-/// Legend to the right of the drawing.
-pub const LEGEND_TEXT: f64 = 12.0;
-const LEGEND_ROW: f64 = 20.0;
-const LEGEND_PAD: f64 = 12.0;
-const LEGEND_SWATCH: f64 = 28.0;
+/// Space between the drawing and the legend to its right.
 const LEGEND_GAP: f64 = 40.0;
 /// Relation lines, as the canvas draws them.
 pub const LINE_WIDTH: f64 = 1.6;
@@ -145,56 +145,6 @@ pub struct ElementShape {
     pub full_name: String,
 }
 
-/// Which side of a box a line leaves or enters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Top,
-    Bottom,
-    Left,
-    Right,
-}
-
-/// A relation's line: a curve from the source's facing side to the target's, with an arrowhead at the target.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Connector {
-    pub relation: RelationId,
-    pub kind: RelationKind,
-    pub source: ElementId,
-    pub target: ElementId,
-    pub start: Point,
-    pub start_side: Side,
-    pub end: Point,
-    pub end_side: Side,
-    /// Cubic Bézier control points (as React Flow's bezier edge).
-    pub control1: Point,
-    pub control2: Point,
-    pub style: LineStyle,
-}
-
-/// What a legend row shows before its label.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Swatch {
-    Kind(&'static str),
-    Line(LineStyle),
-    Tier { tier: u8, color: &'static str },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LegendRow {
-    pub swatch: Swatch,
-    /// Where the swatch is drawn (the row's left part).
-    pub swatch_rect: Rect,
-    pub label: Label,
-}
-
-/// The key to colours and lines: only what this map shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Legend {
-    pub rect: Rect,
-    pub headings: Vec<Label>,
-    pub rows: Vec<LegendRow>,
-}
-
 /// Everything drawn for one map, in page coordinates (pixels at zoom 1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -219,15 +169,6 @@ fn group_fill(kind: GroupKind) -> (&'static str, f64) {
         GroupKind::PlatformGroup => ("#f6e0cc", 0.35),
         GroupKind::Division => ("#ded6ce", 0.35),
         GroupKind::Family | GroupKind::Plain => ("#e2e9f2", 0.45),
-    }
-}
-
-/// The label of a role's tier in the legend.
-fn tier_label(tier: u8) -> &'static str {
-    match tier {
-        1 => "Tier 1: business owner",
-        2 => "Tier 2: product manager",
-        _ => "Tier 3: product or service owner",
     }
 }
 
@@ -457,198 +398,6 @@ fn group_shape(group: &tiermap_model::Group, rect: Rect, owners: &[Owner]) -> Gr
     }
 }
 
-fn centre(r: &Rect) -> Point {
-    Point {
-        x: r.x + r.width / 2.0,
-        y: r.y + r.height / 2.0,
-    }
-}
-
-fn anchor(r: &Rect, side: Side) -> Point {
-    let c = centre(r);
-    match side {
-        Side::Top => Point { x: c.x, y: r.y },
-        Side::Bottom => Point {
-            x: c.x,
-            y: r.y + r.height,
-        },
-        Side::Left => Point { x: r.x, y: c.y },
-        Side::Right => Point {
-            x: r.x + r.width,
-            y: c.y,
-        },
-    }
-}
-
-/// The facing sides of two boxes, as the canvas chooses them (ui/src/editor/edgeGeometry.ts).
-fn facing_sides(source: &Rect, target: &Rect) -> (Side, Side) {
-    let (s, t) = (centre(source), centre(target));
-    let vertical_gap = (t.y - s.y).abs() - (source.height + target.height) / 2.0;
-    let horizontal_gap = (t.x - s.x).abs() - (source.width + target.width) / 2.0;
-    if vertical_gap > 0.0 && vertical_gap >= horizontal_gap {
-        if t.y < s.y {
-            (Side::Top, Side::Bottom)
-        } else {
-            (Side::Bottom, Side::Top)
-        }
-    } else if t.x < s.x {
-        (Side::Left, Side::Right)
-    } else {
-        (Side::Right, Side::Left)
-    }
-}
-
-/// React Flow's bezier control point: out from the side, half the distance
-/// when the other end lies ahead, a gentle loop when it lies behind.
-fn control_point(from: Point, side: Side, to: Point) -> Point {
-    let offset = |distance: f64| {
-        if distance >= 0.0 {
-            0.5 * distance
-        } else {
-            0.25 * 25.0 * (-distance).sqrt()
-        }
-    };
-    match side {
-        Side::Left => Point {
-            x: from.x - offset(from.x - to.x),
-            y: from.y,
-        },
-        Side::Right => Point {
-            x: from.x + offset(to.x - from.x),
-            y: from.y,
-        },
-        Side::Top => Point {
-            x: from.x,
-            y: from.y - offset(from.y - to.y),
-        },
-        Side::Bottom => Point {
-            x: from.x,
-            y: from.y + offset(to.y - from.y),
-        },
-    }
-}
-
-fn connector(relation: &Relation, source: &Rect, target: &Rect) -> Connector {
-    let (start_side, end_side) = facing_sides(source, target);
-    let (start, end) = (anchor(source, start_side), anchor(target, end_side));
-    Connector {
-        relation: relation.id,
-        kind: relation.kind,
-        source: relation.source,
-        target: relation.target,
-        start,
-        start_side,
-        end,
-        end_side,
-        control1: control_point(start, start_side, end),
-        control2: control_point(end, end_side, start),
-        style: palette::relation_style(relation.kind),
-    }
-}
-
-fn legend_label(text: &str, x: f64, top: f64, weight: Weight, color: &'static str) -> Label {
-    Label {
-        lines: vec![text.to_owned()],
-        size: LEGEND_TEXT,
-        weight,
-        color,
-        x,
-        top,
-    }
-}
-
-/// The legend at (`x`, `y`): the kinds, relation kinds and tiers this map shows.
-fn legend(
-    x: f64,
-    y: f64,
-    kinds: &BTreeSet<ElementKind>,
-    relations: &BTreeSet<RelationKind>,
-    tiers: &BTreeSet<u8>,
-) -> Option<Legend> {
-    if kinds.is_empty() && relations.is_empty() && tiers.is_empty() {
-        return None;
-    }
-    let mut headings = Vec::new();
-    let mut rows = Vec::new();
-    let mut top = y + LEGEND_PAD;
-    let text_x = x + LEGEND_PAD + LEGEND_SWATCH + 8.0;
-    let mut section = |heading: &str, entries: Vec<(Swatch, String)>, top: &mut f64| {
-        if entries.is_empty() {
-            return;
-        }
-        headings.push(legend_label(
-            &heading.to_uppercase(),
-            x + LEGEND_PAD,
-            *top,
-            Weight::Bold,
-            palette::INK_SOFT,
-        ));
-        *top += LEGEND_ROW;
-        for (swatch, text) in entries {
-            let swatch_rect = Rect::new(
-                x + LEGEND_PAD,
-                *top + 2.0,
-                LEGEND_SWATCH,
-                LEGEND_TEXT * LINE_HEIGHT - 2.0,
-            );
-            rows.push(LegendRow {
-                swatch,
-                swatch_rect,
-                label: legend_label(&text, text_x, *top, Weight::Regular, palette::INK),
-            });
-            *top += LEGEND_ROW;
-        }
-        *top += 6.0;
-    };
-    section(
-        "Kinds",
-        kinds
-            .iter()
-            .map(|k| (Swatch::Kind(palette::kind_color(*k)), k.label().to_owned()))
-            .collect(),
-        &mut top,
-    );
-    section(
-        "Relations",
-        relations
-            .iter()
-            .map(|r| {
-                (
-                    Swatch::Line(palette::relation_style(*r)),
-                    r.label().to_owned(),
-                )
-            })
-            .collect(),
-        &mut top,
-    );
-    section(
-        "Owners",
-        tiers
-            .iter()
-            .map(|t| {
-                (
-                    Swatch::Tier {
-                        tier: *t,
-                        color: palette::tier_color(*t),
-                    },
-                    tier_label(*t).to_owned(),
-                )
-            })
-            .collect(),
-        &mut top,
-    );
-    let widest = headings
-        .iter()
-        .chain(rows.iter().map(|r| &r.label))
-        .map(|l| l.x + l.width())
-        .fold(x, f64::max);
-    Some(Legend {
-        rect: Rect::new(x, y, widest - x + LEGEND_PAD, top - y + LEGEND_PAD - 6.0),
-        headings,
-        rows,
-    })
-}
-
 fn moved(rect: Rect, dx: f64, dy: f64) -> Rect {
     Rect {
         x: rect.x + dx,
@@ -798,7 +547,7 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tiermap_model::{Edit, Element, Group, GroupingModel, Map, Placement};
+    use tiermap_model::{Edit, Element, Group, GroupingModel, Map, Placement, Relation};
 
     fn one_map(model: GroupingModel) -> (Document, MapId) {
         let mut doc = Document::new();
