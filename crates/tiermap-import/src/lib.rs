@@ -2,14 +2,28 @@
 //!
 //! Promises:
 //! - Never panics on bad input; every error names the file and the place
-//!   in it (line and column, or the record) and says what is wrong.
-//! - What a reader returns has been checked by the model: applied to an
-//!   empty document it succeeds.
-//! - Input size is bounded before anything is parsed.
+//!   in it (line and column, row and column, or the record) and says what is wrong.
+//! - What a reader returns has been checked by the model: applied to the
+//!   document it was planned against, it succeeds.
+//! - Input size is bounded before anything is parsed, and so is what a
+//!   compressed file may unpack to.
+//!
+//! The pieces: `json.rs` reads Tiermap's own interchange file into a new
+//! document. Spreadsheets go `csv.rs` / `xlsx.rs` → [`Table`] → `sheet.rs` →
+//! [`Incoming`]; ArchiMate goes `archimate.rs` → [`Incoming`]; `merge.rs`
+//! turns an [`Incoming`] into edits against a document (matching earlier
+//! imports by id) and `maps.rs` builds the maps its structure shows.
 
+mod incoming;
 mod json;
+mod table;
 
+pub use incoming::{
+    Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue, Origin, Ref, Severity,
+    Skipped,
+};
 pub use json::read_json;
+pub use table::{Table, TableRow, Workbook};
 
 use std::path::PathBuf;
 
@@ -23,6 +37,8 @@ pub enum ImportError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{path}: {size} bytes is more than the {limit} bytes Tiermap reads")]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
     #[error("{path}: line {line}, column {column}: {message}")]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: not a Tiermap JSON file (it has no \"format\": \"tiermap\")")]
@@ -31,4 +47,12 @@ pub enum ImportError {
     UnsupportedVersion { path: PathBuf, found: u32, supported: u32 },
     #[error("{path}: {location}: {message}")]
     Invalid { path: PathBuf, location: String, message: String },
+    /// The file is not what its name says, or is damaged (not a workbook, a
+    /// zip that unpacks to far more than it holds, XML with external entities).
+    #[error("{path}: {message}")]
+    Malformed { path: PathBuf, message: String },
+    #[error("{path}: there is no sheet named '{sheet}'; the sheets are: {}", sheets.join(", "))]
+    NoSuchSheet { path: PathBuf, sheet: String, sheets: Vec<String> },
+    #[error("{path}: Tiermap imports .csv, .tsv, .txt, .xlsx, .xml (ArchiMate) and .json files, not '{extension}'")]
+    UnknownFormat { path: PathBuf, extension: String },
 }
