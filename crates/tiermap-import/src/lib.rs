@@ -14,6 +14,7 @@
 //! turns an [`Incoming`] into edits against a document (matching earlier
 //! imports by id) and `maps.rs` builds the maps its structure shows.
 
+mod csv;
 mod incoming;
 mod json;
 mod table;
@@ -22,6 +23,7 @@ pub use incoming::{
     Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue, Origin, Ref, Severity,
     Skipped,
 };
+pub use csv::{csv_from_bytes, read_csv};
 pub use json::read_json;
 pub use table::{Table, TableRow, Workbook};
 
@@ -29,6 +31,29 @@ use std::path::PathBuf;
 
 /// Largest input file read, in bytes.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest CSV file read: far beyond any real portfolio (10,000 rows are
+/// about 2 MB), small enough that reading one stays well within memory.
+pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+/// Most rows a sheet may have (Excel's own limit).
+pub const MAX_TABLE_ROWS: usize = 1_048_576;
+
+/// Reads a whole file after checking its size against `limit`.
+fn read_bounded(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // take(): a file that grows while it is read still stops at the limit.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
 
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
