@@ -14,11 +14,12 @@ mod error;
 pub mod exporting;
 pub mod generate;
 mod gestures;
+pub mod importing;
 mod inspector;
 pub mod problems;
 pub mod sample;
 mod session;
-pub mod transfer;
+mod transfer;
 mod views;
 pub mod wire;
 

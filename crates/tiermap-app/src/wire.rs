@@ -362,3 +362,81 @@ pub struct ExportOutcome {
     #[ts(type = "number")]
     pub bytes: u64,
 }
+
+/// A problem in an import's source, where the user finds it there.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportIssue {
+    /// "error" (the row is left out or nothing is imported) or "warning".
+    pub severity: String,
+    /// "row 12", "line 40", or empty for the whole source.
+    pub place: String,
+    pub column: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// A number of something, with what it is ("Products", "relations added").
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportCount {
+    pub label: String,
+    pub count: u32,
+}
+
+/// Things in the source with no counterpart in Tiermap.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportSkipped {
+    pub what: String,
+    pub count: u32,
+    pub examples: Vec<String>,
+}
+
+/// What an import would do, shown before anything changes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportPreview {
+    pub path: String,
+    pub file_name: String,
+    /// CSV, XLSX or ArchiMate.
+    pub format: String,
+    /// A workbook's sheets, and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    /// How the source was read (encoding, separator).
+    pub notes: Vec<String>,
+    /// Rows (or ArchiMate elements) read, and how many have errors.
+    pub rows: u32,
+    pub rows_in_error: u32,
+    /// New elements by kind.
+    pub created: Vec<ImportCount>,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Links and KPIs added, changed or removed (only the non-zero ones).
+    pub changes: Vec<ImportCount>,
+    /// Maps the import makes.
+    pub maps: Vec<String>,
+    pub error_count: u32,
+    pub warning_count: u32,
+    /// The issues, errors first, at most 1,000 of them.
+    pub issues: Vec<ImportIssue>,
+    pub skipped: Vec<ImportSkipped>,
+    /// Findings of the map checks once imported (valid rows only when there are errors).
+    pub problems_after: u32,
+}
+
+/// What the import dialog asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportChoice {
+    pub path: String,
+    /// The workbook's sheet; None for the first (or a CSV).
+    pub sheet: Option<String>,
+    /// Import the rows without errors even though others have some.
+    pub valid_rows_only: bool,
+}
+
+/// The document after an import, and the first map it made (to show it).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportOutcome {
+    pub document: DocumentView,
+    pub first_map_id: Option<String>,
+    /// One line for the status bar: "Imported 120 elements onto 4 maps".
+    pub message: String,
+}

@@ -106,12 +106,27 @@ enum Command {
         #[arg(long)]
         export: bool,
     },
-    /// Make a new document from a file (a Tiermap .json export).
+    /// Import a spreadsheet (.csv, .xlsx), an ArchiMate exchange file (.xml)
+    /// or a Tiermap .json export: into a new document (-o) or an existing one
+    /// (--into, one undo step). Rows matched by id update their elements.
+    #[command(group(clap::ArgGroup::new("target").args(["output", "into"]).required(true)))]
     Import {
         source: PathBuf,
-        /// The new document; must not exist yet.
+        /// A new document; must not exist yet.
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// An existing document to import into.
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// XLSX: the sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Import the rows without errors even though other rows have some.
+        #[arg(long)]
+        valid_rows: bool,
+        /// Print what would be imported and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -151,7 +166,10 @@ fn main() -> ExitCode {
             };
             transfer::export(&file, &output, &options)
         }
-        Command::Import { source, output } => transfer::import(&source, &output),
+        Command::Import { source, output, into, sheet, valid_rows, dry_run } => {
+            let options = transfer::ImportOptions { sheet, valid_rows, dry_run };
+            transfer::import(&source, output.as_deref(), into.as_deref(), &options)
+        }
         Command::Bench {
             export: true, dir, ..
         } => bench_export::run(&dir).map(|()| Outcome::Done),

@@ -103,6 +103,9 @@ pub struct IncomingElement {
     /// The links this element's source row states in full, so a re-import
     /// removes the ones of those kinds that the source no longer has.
     pub claims: Vec<Claim>,
+    /// Made for a name the source mentions (a segment, an owner) rather than
+    /// from a row of its own: created only if something kept refers to it.
+    pub implied: bool,
 }
 
 impl IncomingElement {
@@ -118,6 +121,7 @@ impl IncomingElement {
             properties: BTreeMap::new(),
             kpis: None,
             claims: Vec::new(),
+            implied: false,
         }
     }
 }

@@ -17,7 +17,14 @@
 mod csv;
 mod incoming;
 mod json;
+mod maps;
+mod merge;
+mod sheet;
+mod source;
 mod table;
+mod xlsx;
+mod archimate;
+mod xml;
 
 pub use incoming::{
     Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue, Origin, Ref, Severity,
@@ -25,7 +32,12 @@ pub use incoming::{
 };
 pub use csv::{csv_from_bytes, read_csv};
 pub use json::read_json;
+pub use merge::{ImportPlan, Summary, plan};
+pub use sheet::interpret;
+pub use source::{Source, SourceFormat, read_source};
 pub use table::{Table, TableRow, Workbook};
+pub use xlsx::{read_xlsx, xlsx_from_bytes};
+pub use archimate::{archimate_from_bytes, read_archimate};
 
 use std::path::PathBuf;
 

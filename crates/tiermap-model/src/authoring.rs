@@ -119,8 +119,19 @@ fn grow_to_fit(doc: &Document, group: Option<GroupId>, rect: Rect) -> Vec<Edit> 
     edits
 }
 
+/// Places `element` at the first free spot in `group` (or on the open map),
+/// growing the groups around it to fit: how an element joins an arranged map
+/// without moving anything already there.
+pub fn place_in_group(doc: &Document, map: MapId, element: ElementId, group: Option<GroupId>) -> Vec<Edit> {
+    let start = if group.is_some() { (PADDING, HEADER + PADDING / 2.0) } else { (40.0, 40.0) };
+    let rect = free_spot(doc, map, group, start);
+    let mut edits = vec![Edit::PutPlacement(Placement { map, element, group, rect })];
+    edits.extend(grow_to_fit(doc, group, rect));
+    edits
+}
+
 /// The tier band right below the one holding `group`, on a map of tiers.
-fn next_tier_down(doc: &Document, map: MapId, group: Option<GroupId>) -> Option<GroupId> {
+pub fn next_tier_down(doc: &Document, map: MapId, group: Option<GroupId>) -> Option<GroupId> {
     let current = doc.group(group?)?;
     if current.kind != GroupKind::Tier {
         return None;

@@ -17,6 +17,7 @@ pub mod interchange;
 pub mod layout;
 pub mod plan;
 pub mod presentation;
+pub mod spreadsheet;
 mod records;
 pub mod validate;
 mod vocabulary;

@@ -89,6 +89,23 @@ impl ElementKind {
         )
     }
 
+    /// The label of several: "Service areas", "Families", "Infrastructure".
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            ElementKind::ServiceArea => "Service areas",
+            ElementKind::Product => "Products",
+            ElementKind::Service => "Services",
+            ElementKind::Family => "Families",
+            ElementKind::Application => "Applications",
+            ElementKind::Platform => "Platforms",
+            ElementKind::Infrastructure => "Infrastructure",
+            ElementKind::MarketSegment => "Market segments",
+            ElementKind::OrgUnit => "Org units",
+            ElementKind::Team => "Teams",
+            ElementKind::Person => "People",
+        }
+    }
+
     /// Technical assets: applications, platforms and infrastructure.
     pub fn is_technical(self) -> bool {
         matches!(

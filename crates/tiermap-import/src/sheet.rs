@@ -1,0 +1,402 @@
+//! A spreadsheet's rows as elements: one row per element, the columns of
+//! `tiermap_model::spreadsheet::COLUMNS` in any order and any case, unknown
+//! columns as custom properties. References (parent, supported_by) name
+//! another row by id or unique name, or an element the document already has;
+//! segments, divisions, families, teams and owners are found by name or
+//! created. Every problem names its row, column and value.
+
+use std::collections::HashMap;
+
+use tiermap_model::spreadsheet::{self, COLUMNS, SOURCE_ID_PROPERTY, list, normalized};
+use tiermap_model::{Document, ElementId, ElementKind, GroupingModel, RelationKind, Role};
+
+use crate::incoming::{
+    Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue, Origin, Ref,
+};
+use crate::table::Table;
+
+/// What each header cell means: a known column (its index in COLUMNS) or a custom property.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    Known(usize),
+    Property(String),
+    Ignored,
+}
+
+fn column(name: &str) -> Option<usize> {
+    COLUMNS.iter().position(|c| *c == name)
+}
+
+/// Reads the header; a known column twice, or no name column, is an error of the whole sheet.
+fn columns(header: &[String], issues: &mut Vec<Issue>) -> Vec<Column> {
+    let mut seen = HashMap::new();
+    let mut columns = Vec::new();
+    for (index, cell) in header.iter().enumerate() {
+        let known = column(&normalized(cell));
+        let meaning = match known {
+            _ if cell.trim().is_empty() => Column::Ignored,
+            Some(k) => match seen.insert(k, index) {
+                Some(first) => {
+                    issues.push(Issue::error(
+                        None,
+                        format!("the header has '{}' twice (columns {} and {}); only the first is read", COLUMNS[k], first + 1, index + 1),
+                    ));
+                    Column::Ignored
+                }
+                None => Column::Known(k),
+            },
+            None => Column::Property(cell.trim().to_owned()),
+        };
+        columns.push(meaning);
+    }
+    if !columns.contains(&Column::Known(1)) {
+        issues.push(Issue::error(
+            None,
+            format!(
+                "the header has no 'name' column (it has: {}); the columns Tiermap reads are {}",
+                header.join(", "),
+                COLUMNS.join(", ")
+            ),
+        ));
+    }
+    columns
+}
+
+/// One row's cells by column name.
+struct Row<'a> {
+    origin: Origin,
+    cells: HashMap<&'static str, &'a str>,
+    properties: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Row<'a> {
+    fn get(&self, column: &str) -> &'a str {
+        self.cells.get(column).copied().unwrap_or("")
+    }
+}
+
+/// Finds what a cell names: rows of the sheet, then the document's elements.
+struct Names<'a> {
+    doc: &'a Document,
+    by_key: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    doc_by_key: HashMap<String, ElementId>,
+    doc_by_name: HashMap<String, Vec<ElementId>>,
+    /// Elements made for a (kind, lower-case name) the sheet mentions.
+    implied: HashMap<(ElementKind, String), usize>,
+}
+
+impl<'a> Names<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut doc_by_key = HashMap::new();
+        let mut doc_by_name: HashMap<String, Vec<ElementId>> = HashMap::new();
+        for element in doc.elements() {
+            doc_by_key.insert(element.id.to_string(), element.id);
+            if let Some(key) = element.properties.get(SOURCE_ID_PROPERTY) {
+                doc_by_key.insert(key.clone(), element.id);
+            }
+            doc_by_name.entry(element.name.trim().to_lowercase()).or_default().push(element.id);
+        }
+        Names { doc, by_key: HashMap::new(), by_name: HashMap::new(), doc_by_key, doc_by_name, implied: HashMap::new() }
+    }
+
+    /// A row by id or unique name, else a document element by id or unique name.
+    fn reference(&self, text: &str, elements: &[IncomingElement]) -> Result<Ref, String> {
+        if let Some(index) = self.by_key.get(text) {
+            return Ok(Ref::New(*index));
+        }
+        let lower = text.to_lowercase();
+        match self.by_name.get(&lower).map(Vec::as_slice) {
+            Some([index]) => return Ok(Ref::New(*index)),
+            Some(rows) if rows.len() > 1 => {
+                let numbers: Vec<String> = rows.iter().map(|i| elements[*i].origin.to_string()).collect();
+                return Err(format!("{} rows are named '{text}' ({}); refer to one by its id", rows.len(), numbers.join(", ")));
+            }
+            _ => {}
+        }
+        if let Some(id) = self.doc_by_key.get(text) {
+            return Ok(Ref::Existing(*id));
+        }
+        match self.doc_by_name.get(&lower).map(Vec::as_slice) {
+            Some([id]) => Ok(Ref::Existing(*id)),
+            Some(ids) if ids.len() > 1 => {
+                Err(format!("the document has {} elements named '{text}' and no row is; refer to one by its id", ids.len()))
+            }
+            _ => Err(format!("no row has the id or name '{text}', nor does the document")),
+        }
+    }
+
+    /// The element of `kind` named `name`: a row, a document element, or one made now.
+    fn named(&mut self, kind: ElementKind, name: &str, origin: Origin, elements: &mut Vec<IncomingElement>) -> Ref {
+        let lower = name.to_lowercase();
+        if let Some(index) = self.by_name.get(&lower).and_then(|rows| rows.iter().find(|i| elements[**i].kind == kind)) {
+            return Ref::New(*index);
+        }
+        let doc = self.doc;
+        if let Some(id) = self
+            .doc_by_name
+            .get(&lower)
+            .and_then(|ids| ids.iter().find(|id| doc.element(**id).is_some_and(|e| e.kind == kind)))
+        {
+            return Ref::Existing(*id);
+        }
+        let index = *self.implied.entry((kind, lower)).or_insert_with(|| {
+            let mut element = IncomingElement::new(origin, kind, name);
+            element.implied = true;
+            elements.push(element);
+            elements.len() - 1
+        });
+        Ref::New(index)
+    }
+}
+
+/// Interprets a table against the document it will be imported into.
+pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
+    let mut incoming = Incoming {
+        format: format.to_owned(),
+        notes: table.notes.clone(),
+        maps: vec![
+            GroupingModel::Pyramid,
+            GroupingModel::Service,
+            GroupingModel::Technical,
+            GroupingModel::Market,
+            GroupingModel::Organizational,
+        ],
+        ..Incoming::default()
+    };
+    let columns = columns(&table.header, &mut incoming.issues);
+    if incoming.has_errors() && !columns.contains(&Column::Known(1)) {
+        return incoming;
+    }
+    let has = |name: &str| column(name).is_some_and(|k| columns.contains(&Column::Known(k)));
+    let rows: Vec<Row> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = HashMap::new();
+            let mut properties = Vec::new();
+            for (cell, meaning) in row.cells.iter().zip(&columns) {
+                match meaning {
+                    Column::Known(k) => {
+                        cells.insert(COLUMNS[*k], cell.as_str());
+                    }
+                    Column::Property(name) if !cell.is_empty() => properties.push((name.as_str(), cell.as_str())),
+                    _ => {}
+                }
+            }
+            let origin = Origin::Row(row.number);
+            let extra = row.cells.iter().skip(columns.len()).filter(|c| !c.is_empty()).count();
+            if extra > 0 {
+                incoming.issues.push(Issue::error(
+                    Some(origin),
+                    format!("the row has {} cells and the header {}: is a separator or quote out of place?", row.cells.len(), columns.len()),
+                ));
+            }
+            Row { origin, cells, properties }
+        })
+        .collect();
+
+    // First the elements the rows are, so references can find any row.
+    let mut names = Names::new(doc);
+    let mut row_element: Vec<Option<usize>> = Vec::new();
+    let mut kindless = Vec::new();
+    for row in &rows {
+        row_element.push(element_of(row, &mut incoming, &mut names, &mut kindless));
+    }
+    if !kindless.is_empty() {
+        let message = if has("kind") {
+            format!("{} rows have no kind and were taken as products: {}", kindless.len(), rows_list(&kindless))
+        } else {
+            "the sheet has no 'kind' column: every row is a product".to_owned()
+        };
+        incoming.issues.push(Issue::warning(None, message));
+    }
+    // Then what each row says about others.
+    for (row, element) in rows.iter().zip(row_element) {
+        if let Some(index) = element {
+            links_of(row, index, &mut incoming, &mut names, &has);
+        }
+    }
+    incoming
+}
+
+fn rows_list(origins: &[Origin]) -> String {
+    let mut text: Vec<String> = origins.iter().take(10).map(|o| o.to_string()).collect();
+    if origins.len() > 10 {
+        text.push(format!("and {} more", origins.len() - 10));
+    }
+    text.join(", ")
+}
+
+/// The element a row is, with its own fields; None when it has no name.
+fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &mut Vec<Origin>) -> Option<usize> {
+    let origin = row.origin;
+    let name = row.get("name");
+    if name.is_empty() {
+        incoming.issues.push(Issue::error(Some(origin), "the row has no name").at("name", ""));
+        return None;
+    }
+    let kind = match row.get("kind") {
+        "" => {
+            kindless.push(origin);
+            ElementKind::Product
+        }
+        text => match spreadsheet::element_kind(text) {
+            Some(kind) => kind,
+            None => {
+                let kinds: Vec<&str> = ElementKind::ALL.iter().map(|k| k.label()).collect();
+                incoming.issues.push(
+                    Issue::error(Some(origin), format!("not a kind; the kinds are {}", kinds.join(", "))).at("kind", text),
+                );
+                ElementKind::Product
+            }
+        },
+    };
+    let mut element = IncomingElement::new(origin, kind, name);
+    let index = incoming.elements.len();
+    match row.get("id") {
+        "" => {}
+        key => match names.by_key.get(key) {
+            Some(first) => incoming.issues.push(
+                Issue::error(Some(origin), format!("{} has the same id", incoming.elements[*first].origin)).at("id", key),
+            ),
+            None => {
+                names.by_key.insert(key.to_owned(), index);
+                element.key = Some(key.to_owned());
+            }
+        },
+    }
+    names.by_name.entry(name.to_lowercase()).or_default().push(index);
+    if let Some(text) = row.cells.get("description") {
+        element.description = Some((*text).to_owned());
+    }
+    if let Some(text) = row.cells.get("lifecycle") {
+        element.lifecycle = match *text {
+            "" => Some(None),
+            text => match spreadsheet::lifecycle(text) {
+                Some(stage) => Some(Some(stage)),
+                None => {
+                    let stages: Vec<&str> = tiermap_model::Lifecycle::ALL.iter().map(|l| l.label()).collect();
+                    incoming.issues.push(
+                        Issue::error(Some(origin), format!("not a lifecycle stage; the stages are {}", stages.join(", ")))
+                            .at("lifecycle", text),
+                    );
+                    None
+                }
+            },
+        };
+    }
+    if let Some(text) = row.cells.get("external") {
+        element.external = match *text {
+            "" => Some(false),
+            text => spreadsheet::yes_no(text).or_else(|| {
+                incoming.issues.push(Issue::error(Some(origin), "say yes or no (true or false)").at("external", text));
+                None
+            }),
+        };
+    }
+    if let Some(text) = row.cells.get("kpi") {
+        let targets = list(row.get("kpi_target"));
+        let kpis = list(text);
+        if targets.len() > kpis.len() {
+            incoming.issues.push(
+                Issue::warning(Some(origin), format!("{} targets for {} KPIs: the extra targets are left out", targets.len(), kpis.len()))
+                    .at("kpi_target", row.get("kpi_target")),
+            );
+        }
+        element.kpis = Some(
+            kpis.iter()
+                .enumerate()
+                .map(|(i, name)| IncomingKpi { name: (*name).to_owned(), target: targets.get(i).map(|t| (*t).to_owned()) })
+                .collect(),
+        );
+    }
+    for (name, value) in &row.properties {
+        element.properties.insert((*name).to_owned(), (*value).to_owned());
+    }
+    incoming.elements.push(element);
+    Some(index)
+}
+
+/// Relations and ownerships a row states, and which kinds of link it states in full.
+fn links_of(row: &Row, index: usize, incoming: &mut Incoming, names: &mut Names, has: &dyn Fn(&str) -> bool) {
+    let origin = row.origin;
+    let this = Ref::New(index);
+    let mut claims = Vec::new();
+    for (column, kind, claim, towards) in [
+        ("parent", RelationKind::RollsUpTo, Claim::Parents, true),
+        ("supported_by", RelationKind::Supports, Claim::Supporters, false),
+    ] {
+        if !has(column) {
+            continue;
+        }
+        claims.push(claim);
+        for text in list(row.get(column)) {
+            match names.reference(text, &incoming.elements) {
+                Ok(other) if other == this => incoming.issues.push(Issue::error(Some(origin), "a row cannot refer to itself").at(column, text)),
+                Ok(other) => {
+                    let (source, target) = if towards { (this, other) } else { (other, this) };
+                    incoming.relations.push(IncomingRelation { kind, source, target });
+                }
+                Err(message) => incoming.issues.push(Issue::error(Some(origin), message).at(column, text)),
+            }
+        }
+    }
+    for (column, kind, relation, claim) in [
+        ("segment", ElementKind::MarketSegment, RelationKind::Serves, Claim::Segments),
+        ("division", ElementKind::OrgUnit, RelationKind::BelongsTo, Claim::Divisions),
+        ("family", ElementKind::Family, RelationKind::RollsUpTo, Claim::Families),
+        ("team", ElementKind::Team, RelationKind::DeliveredBy, Claim::Teams),
+    ] {
+        if !has(column) {
+            continue;
+        }
+        claims.push(claim);
+        for name in list(row.get(column)) {
+            let target = names.named(kind, name, origin, &mut incoming.elements);
+            incoming.relations.push(IncomingRelation { kind: relation, source: this, target });
+        }
+    }
+    if has("owner") {
+        claims.push(Claim::Owners);
+        owners_of(row, this, incoming, names);
+    }
+    incoming.elements[index].claims = claims;
+}
+
+/// `owner` and `owner_role`, matched by position; the first owner leads, the others are delegates.
+fn owners_of(row: &Row, this: Ref, incoming: &mut Incoming, names: &mut Names) {
+    let origin = row.origin;
+    let owners = list(row.get("owner"));
+    let roles = list(row.get("owner_role"));
+    if roles.len() > owners.len() {
+        incoming.issues.push(
+            Issue::warning(Some(origin), format!("{} roles for {} owners: the extra roles are left out", roles.len(), owners.len()))
+                .at("owner_role", row.get("owner_role")),
+        );
+    }
+    for (position, name) in owners.iter().enumerate() {
+        let role = match roles.get(position) {
+            None => {
+                incoming.issues.push(
+                    Issue::warning(Some(origin), format!("no role for {name}: made product owner")).at("owner_role", row.get("owner_role")),
+                );
+                Role::ProductOwner
+            }
+            Some(text) => match spreadsheet::role(text) {
+                Some(role) => role,
+                None => {
+                    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.label()).collect();
+                    incoming.issues.push(
+                        Issue::error(Some(origin), format!("not a role; the roles are {} (or BO, PM, PO, SO)", roles.join(", ")))
+                            .at("owner_role", *text),
+                    );
+                    continue;
+                }
+            },
+        };
+        let person = names.named(ElementKind::Person, name, origin, &mut incoming.elements);
+        let accountable = !incoming.ownerships.iter().any(|o| o.target == this);
+        incoming.ownerships.push(IncomingOwnership { person, target: this, role, accountable });
+    }
+}
