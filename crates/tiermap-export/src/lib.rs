@@ -30,6 +30,7 @@ mod scene;
 mod svg;
 mod wrap;
 mod xml;
+mod xlsx;
 
 use tiermap_model::{Document, MapId};
 
@@ -37,6 +38,7 @@ pub use fonts::{FAMILIES as FONT_FAMILIES, FONT_FAMILY_LIST, Weight, text_width}
 pub use json::json;
 pub use output::write_atomically;
 pub use scene::{Scene, scene};
+pub use xlsx::xlsx;
 
 /// Why an export could not be made or written.
 #[derive(Debug, thiserror::Error)]
