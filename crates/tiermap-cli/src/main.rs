@@ -63,12 +63,14 @@ enum Command {
     ///
     /// svg, png: one map per file (several maps: a ZIP with a file per map);
     /// pdf: a page per map; pptx: a slide per map of editable shapes, then the
-    /// ownership table; drawio: a page per map; csv: the ownership matrix;
-    /// json: every record, for other tools and `tiermap import` (no map needed).
+    /// ownership table; drawio: a page per map; csv with maps: their ownership
+    /// matrix; xlsx, or csv without maps: every element, one row each, in the
+    /// columns `tiermap import` reads (the spreadsheet round trip); json: every
+    /// record, for other tools and `tiermap import` (no map needed).
     #[command(group(clap::ArgGroup::new("maps").args(["map", "all"])))]
     Export {
         file: PathBuf,
-        /// svg, png, pdf, pptx, drawio, csv or json.
+        /// svg, png, pdf, pptx, drawio, csv, xlsx or json.
         #[arg(long, default_value = "json")]
         format: String,
         /// The map to export, by name.

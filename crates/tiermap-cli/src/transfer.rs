@@ -61,7 +61,36 @@ fn chosen_maps(doc: &Document, choice: &MapChoice, format: Format) -> Result<Vec
     }
 }
 
+/// The element sheet (`--format xlsx`, or `csv` without maps): one row per
+/// element in the columns `tiermap import` reads, for the spreadsheet round trip.
+fn export_sheet(file: &Path, output: &Path, xlsx: bool) -> Result<Outcome, AppError> {
+    let document = DocumentFile::open_read_only(file)?;
+    let bytes = if xlsx {
+        tiermap_export::element_sheet_xlsx(document.doc())
+    } else {
+        tiermap_export::element_sheet_csv(document.doc())
+    };
+    tiermap_export::write_atomically(output, &bytes)?;
+    say!(
+        "Wrote {} ({} elements, one row each)",
+        output.display(),
+        document.doc().elements().count()
+    );
+    Ok(Outcome::Done)
+}
+
 pub fn export(file: &Path, output: &Path, options: &ExportOptions) -> Result<Outcome, AppError> {
+    let unspecified = matches!(options.maps, MapChoice::Unspecified);
+    match options.format.as_str() {
+        "xlsx" if !unspecified => {
+            return Err(invalid(
+                "--format xlsx writes every element of the document, one row each: leave out --map and --all",
+            ));
+        }
+        "xlsx" => return export_sheet(file, output, true),
+        "csv" if unspecified => return export_sheet(file, output, false),
+        _ => {}
+    }
     let format: Format = options.format.parse().map_err(invalid)?;
     if !(1..=3).contains(&options.scale) {
         return Err(invalid(format!(

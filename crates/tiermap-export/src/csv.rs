@@ -9,8 +9,17 @@ use tiermap_model::{Document, GroupId, MapId, OwnedTarget};
 
 use crate::owners::{Owner, owners_by_target};
 
-/// One field, quoted when it holds a comma, quote or line break (quotes doubled).
+/// One field, quoted when it holds a comma, quote or line break (quotes
+/// doubled). A field a spreadsheet would run as a formula (=, +, -, @ first)
+/// gets an apostrophe in front, as spreadsheets themselves do; import drops it.
 fn field(out: &mut String, text: &str) {
+    let guarded;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{text}");
+        guarded.as_str()
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));
@@ -20,7 +29,8 @@ fn field(out: &mut String, text: &str) {
     }
 }
 
-fn row(out: &mut String, fields: [&str; 7]) {
+/// One line of fields, ended by CRLF.
+pub(crate) fn row(out: &mut String, fields: &[&str]) {
     for (index, text) in fields.iter().enumerate() {
         if index > 0 {
             out.push(',');
@@ -37,7 +47,7 @@ fn owner_rows(out: &mut String, what: [&str; 4], owners: Option<&Vec<Owner>>) {
             for owner in owners {
                 row(
                     out,
-                    [
+                    &[
                         name,
                         kind,
                         map,
@@ -49,7 +59,7 @@ fn owner_rows(out: &mut String, what: [&str; 4], owners: Option<&Vec<Owner>>) {
                 );
             }
         }
-        _ => row(out, [name, kind, map, group, "", "", ""]),
+        _ => row(out, &[name, kind, map, group, "", "", ""]),
     }
 }
 
@@ -59,7 +69,7 @@ pub fn csv(doc: &Document, maps: &[MapId]) -> String {
     let mut out = String::new();
     row(
         &mut out,
-        ["element", "kind", "map", "group", "owner", "role", "tier"],
+        &["element", "kind", "map", "group", "owner", "role", "tier"],
     );
     for map in maps.iter().filter_map(|id| doc.map(*id)) {
         let groups = doc.groups_of(map.id);
@@ -105,11 +115,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fields_a_spreadsheet_would_run_as_formulas_are_kept_as_text() {
+        let mut out = String::new();
+        row(&mut out, &["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "a=b"]);
+        assert_eq!(out, r#""'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),a=b"#.to_owned() + "\r\n");
+    }
+
+    #[test]
     fn fields_with_commas_quotes_or_line_breaks_are_quoted() {
         let mut out = String::new();
         row(
             &mut out,
-            ["a,b", "say \"hi\"", "two\nlines", "plain", "製品", "", "3"],
+            &["a,b", "say \"hi\"", "two\nlines", "plain", "製品", "", "3"],
         );
         assert_eq!(
             out,

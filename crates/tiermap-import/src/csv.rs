@@ -57,7 +57,7 @@ pub fn csv_from_bytes(path: &Path, bytes: &[u8]) -> Result<Table, ImportError> {
         }
         line += text.as_bytes()[counted_to.min(start)..start].iter().filter(|b| **b == b'\n').count();
         counted_to = start;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let cells: Vec<String> = record.iter().map(unguarded).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
@@ -75,6 +75,16 @@ pub fn csv_from_bytes(path: &Path, bytes: &[u8]) -> Result<Table, ImportError> {
     }
     let header = header.ok_or_else(|| ImportError::Empty { path: path.to_owned() })?;
     Ok(Table { header, rows, notes })
+}
+
+/// A cell's text, trimmed, without the apostrophe that keeps a formula-like
+/// value ("=1+2", "-3") as text (Tiermap's exports and spreadsheets add it).
+fn unguarded(cell: &str) -> String {
+    let cell = cell.trim();
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
 }
 
 fn syntax(path: &Path, error: &csv::Error) -> ImportError {

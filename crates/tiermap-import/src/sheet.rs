@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use tiermap_model::spreadsheet::{self, COLUMNS, SOURCE_ID_PROPERTY, list, normalized};
+use tiermap_model::spreadsheet::{self, COLUMNS, SOURCE_ID_PROPERTY, list, normalized, positional};
 use tiermap_model::{Document, ElementId, ElementKind, GroupingModel, RelationKind, Role};
 
 use crate::incoming::{
@@ -296,8 +296,8 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
         };
     }
     if let Some(text) = row.cells.get("kpi") {
-        let targets = list(row.get("kpi_target"));
-        let kpis = list(text);
+        let targets = positional(row.get("kpi_target"));
+        let kpis = positional(text);
         if targets.len() > kpis.len() {
             incoming.issues.push(
                 Issue::warning(Some(origin), format!("{} targets for {} KPIs: the extra targets are left out", targets.len(), kpis.len()))
@@ -307,7 +307,11 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
         element.kpis = Some(
             kpis.iter()
                 .enumerate()
-                .map(|(i, name)| IncomingKpi { name: (*name).to_owned(), target: targets.get(i).map(|t| (*t).to_owned()) })
+                .filter(|(_, name)| !name.is_empty())
+                .map(|(i, name)| IncomingKpi {
+                    name: (*name).to_owned(),
+                    target: targets.get(i).filter(|t| !t.is_empty()).map(|t| (*t).to_owned()),
+                })
                 .collect(),
         );
     }
@@ -367,16 +371,16 @@ fn links_of(row: &Row, index: usize, incoming: &mut Incoming, names: &mut Names,
 /// `owner` and `owner_role`, matched by position; the first owner leads, the others are delegates.
 fn owners_of(row: &Row, this: Ref, incoming: &mut Incoming, names: &mut Names) {
     let origin = row.origin;
-    let owners = list(row.get("owner"));
-    let roles = list(row.get("owner_role"));
+    let owners = positional(row.get("owner"));
+    let roles = positional(row.get("owner_role"));
     if roles.len() > owners.len() {
         incoming.issues.push(
             Issue::warning(Some(origin), format!("{} roles for {} owners: the extra roles are left out", roles.len(), owners.len()))
                 .at("owner_role", row.get("owner_role")),
         );
     }
-    for (position, name) in owners.iter().enumerate() {
-        let role = match roles.get(position) {
+    for (position, name) in owners.iter().enumerate().filter(|(_, name)| !name.is_empty()) {
+        let role = match roles.get(position).filter(|r| !r.is_empty()) {
             None => {
                 incoming.issues.push(
                     Issue::warning(Some(origin), format!("no role for {name}: made product owner")).at("owner_role", row.get("owner_role")),

@@ -74,6 +74,12 @@ pub fn list(cell: &str) -> Vec<&str> {
     cell.split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
+/// The items of a cell matched by position with another list (roles to
+/// owners, targets to KPIs): trimmed, empty ones kept in their place.
+pub fn positional(cell: &str) -> Vec<&str> {
+    if cell.trim().is_empty() { Vec::new() } else { cell.split(LIST_SEPARATOR).map(str::trim).collect() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +96,8 @@ mod tests {
         assert_eq!(yes_no("Yes"), Some(true));
         assert_eq!(yes_no("perhaps"), None);
         assert_eq!(list(" a; ;b ;"), ["a", "b"]);
+        assert_eq!(positional("99%; ;2 EUR"), ["99%", "", "2 EUR"]);
+        assert!(positional("  ").is_empty());
         assert_eq!(normalized("Owner Role"), "owner_role");
         assert_eq!(normalized("supported-by"), "supported_by");
     }
