@@ -27,6 +27,7 @@ mod png;
 mod pptx;
 mod render;
 mod scene;
+mod sheet;
 mod svg;
 mod wrap;
 mod xml;
@@ -38,6 +39,7 @@ pub use fonts::{FAMILIES as FONT_FAMILIES, FONT_FAMILY_LIST, Weight, text_width}
 pub use json::json;
 pub use output::write_atomically;
 pub use scene::{Scene, scene};
+pub use sheet::{ElementSheet, element_sheet, element_sheet_csv, element_sheet_xlsx};
 pub use xlsx::xlsx;
 
 /// Why an export could not be made or written.
