@@ -117,9 +117,8 @@ fn parse(bytes: &[u8]) -> Result<Model, ParseError> {
         let name = local(element.name()).to_owned();
         let parent = path.last().map(String::as_str);
         if path.is_empty() {
-            let in_namespace = element.attributes().flatten().any(|a| {
-                a.key.0.starts_with("xmlns") && a.value.starts_with(NAMESPACE)
-            });
+            let in_namespace =
+                element.attributes().flatten().any(|a| a.key.0.starts_with("xmlns") && a.value.starts_with(NAMESPACE));
             if name != "model" || !in_namespace || root_seen {
                 return Err(ParseError::NotArchimate);
             }
@@ -233,7 +232,11 @@ fn element_kind(kind: &str) -> Option<ElementKind> {
         "ApplicationComponent" | "ApplicationService" => ElementKind::Application,
         "Node" | "Device" | "SystemSoftware" => ElementKind::Platform,
         // 2.x called them InfrastructureService, Network and CommunicationPath.
-        "TechnologyService" | "InfrastructureService" | "CommunicationNetwork" | "Network" | "Path"
+        "TechnologyService"
+        | "InfrastructureService"
+        | "CommunicationNetwork"
+        | "Network"
+        | "Path"
         | "CommunicationPath" => ElementKind::Infrastructure,
         "BusinessActor" => ElementKind::OrgUnit,
         _ => return None,
@@ -242,8 +245,11 @@ fn element_kind(kind: &str) -> Option<ElementKind> {
 
 /// The ownership role a relationship's name states ("Product owner", "PO").
 fn role_named(name: &str) -> Option<Role> {
-    let words: Vec<String> =
-        name.split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     Some(match words.join(" ").as_str() {
         "business owner" | "bo" => Role::BusinessOwner,
         "product manager" | "pm" => Role::ProductManager,
@@ -318,8 +324,11 @@ fn translate_elements<'m>(
         }
         names.insert(&element.identifier, display.clone());
         let Some(kind) = element_kind(&element.kind) else {
-            let what =
-                if element.kind.is_empty() { "elements with no type".to_owned() } else { format!("{} elements", element.kind) };
+            let what = if element.kind.is_empty() {
+                "elements with no type".to_owned()
+            } else {
+                format!("{} elements", element.kind)
+            };
             skipped.add(what, display);
             continue;
         };
@@ -401,7 +410,12 @@ fn translate_relationships(
         if let Some(role) = owner_role(relationship, source, incoming) {
             // The first owner of a role over an element leads; the others delegate.
             let accountable = leads.insert((role, target));
-            incoming.ownerships.push(IncomingOwnership { person: Ref::New(source), target: Ref::New(target), role, accountable });
+            incoming.ownerships.push(IncomingOwnership {
+                person: Ref::New(source),
+                target: Ref::New(target),
+                role,
+                accountable,
+            });
             continue;
         }
         let (kind, from, to) = match relationship.kind.as_str() {

@@ -1,9 +1,10 @@
-//! Reading one sheet of an Excel workbook (.xlsx) into a [`Table`].
+//! Reading one sheet of an Excel workbook (.xlsx) into a [`Table`](crate::Table).
 //!
 //! An XLSX file is a zip of XML parts: `xl/workbook.xml` names the sheets,
 //! `xl/_rels/workbook.xml.rels` says which part holds each, and
 //! `xl/sharedStrings.xml` holds the text most cells point into. Only those
-//! parts and the chosen sheet are read; styles, formulas and charts are not.
+//! parts and the chosen sheet are read (its cells in `xlsx/cells.rs`);
+//! styles, formulas and charts are not.
 //!
 //! The file is untrusted, so everything is bounded: the zip's own sizes are
 //! not believed (each part is counted as it unpacks), XML is read without
@@ -15,20 +16,17 @@ use std::path::Path;
 
 use zip::ZipArchive;
 
+use cells::{shared_strings, sheet_table};
+
 use crate::xml::{Node, XmlError, XmlReader, attribute, line_column, local};
-use crate::{ImportError, MAX_INPUT_BYTES, Table, TableRow, Workbook};
+use crate::{ImportError, MAX_INPUT_BYTES, Workbook};
+
+mod cells;
 
 /// Most one part may unpack to.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// Most all the parts read may unpack to together.
 const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
-/// Excel's own limits.
-const MAX_ROWS: usize = 1_048_576;
-const MAX_COLUMNS: usize = 16_384;
-/// Cells kept (rows × their width, gaps included) and shared strings: each
-/// costs memory even when empty, and a real portfolio is far smaller.
-const MAX_CELLS: usize = 4_000_000;
-const MAX_SHARED_STRINGS: usize = 4_000_000;
 /// Parts in the zip; a workbook has a few dozen.
 const MAX_ZIP_ENTRIES: usize = 10_000;
 
@@ -82,7 +80,8 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     };
     let sheets = package.xml(&workbook_xml, &workbook_part, sheet_list)?;
     let (folder, file) = workbook_part.rsplit_once('/').unwrap_or(("", &workbook_part));
-    let rels_part = if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
+    let rels_part =
+        if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
     let Some(rels_xml) = package.read(&rels_part)? else {
         return Err(malformed(&format!("not an XLSX workbook: it has no {rels_part}")));
     };
@@ -90,9 +89,11 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
 
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     let chosen = match sheet {
-        Some(wanted) => sheets.iter().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase()).ok_or_else(
-            || ImportError::NoSuchSheet { path: path.to_owned(), sheet: wanted.to_owned(), sheets: names.clone() },
-        )?,
+        Some(wanted) => {
+            sheets.iter().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase()).ok_or_else(|| {
+                ImportError::NoSuchSheet { path: path.to_owned(), sheet: wanted.to_owned(), sheets: names.clone() }
+            })?
+        }
         None => sheets
             .iter()
             .find(|s| !s.hidden)
@@ -136,7 +137,7 @@ struct Package<'a> {
 }
 
 /// Why reading went wrong, before the file's path is put on it.
-enum PartError {
+pub(super) enum PartError {
     Xml(XmlError),
     Other(String),
 }
@@ -155,16 +156,17 @@ impl<'a> Package<'a> {
         if archive.len() > MAX_ZIP_ENTRIES {
             return Err(malformed(format!("the zip holds {} files; a workbook has far fewer", archive.len())));
         }
-        let by_name = (0..archive.len())
-            .filter_map(|i| Some((normalise(&archive.name_for_index(i)?.ok()?), i)))
-            .collect();
+        let by_name =
+            (0..archive.len()).filter_map(|i| Some((normalise(&archive.name_for_index(i)?.ok()?), i))).collect();
         Ok(Package { path, archive, by_name, unpacked: 0 })
     }
 
     /// The unpacked bytes of a part, or None if the zip has no such part.
     fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
         let malformed = |message: String| ImportError::Malformed { path: self.path.to_owned(), message };
-        let Some(&index) = self.by_name.get(&normalise(name)) else { return Ok(None) };
+        let Some(&index) = self.by_name.get(&normalise(name)) else {
+            return Ok(None);
+        };
         let entry = self.archive.by_index(index).map_err(|e| malformed(format!("{name} cannot be unpacked: {e}")))?;
         // The sizes the zip declares are not believed: a part is read
         // through a limit and counted, so a bomb stops at the limit.
@@ -276,267 +278,9 @@ fn sheet_list(reader: &mut XmlReader<'_>) -> Result<Vec<SheetEntry>, PartError> 
     }
 }
 
-/// The shared strings, in order: `<si>` holds a `<t>` or rich-text runs
-/// (`<r><t>`) whose texts join; phonetic guides (`<rPh>`) are not text.
-fn shared_strings(reader: &mut XmlReader<'_>) -> Result<Vec<String>, PartError> {
-    let mut strings = Vec::new();
-    loop {
-        match reader.next()? {
-            Node::Open { element, .. } if local(element.name()) == "si" => {
-                if strings.len() == MAX_SHARED_STRINGS {
-                    return Err(PartError::Other(format!("more than {MAX_SHARED_STRINGS} shared strings")));
-                }
-                strings.push(rich_text(reader)?);
-            }
-            Node::Eof => return Ok(strings),
-            _ => {}
-        }
-    }
-}
-
-/// The text of the `<t>` elements inside the element just opened (`<si>`, `<is>`).
-fn rich_text(reader: &mut XmlReader<'_>) -> Result<String, XmlError> {
-    let mut text = String::new();
-    let mut open = 1usize;
-    loop {
-        match reader.next()? {
-            Node::Open { element, .. } => match local(element.name()) {
-                "t" => text.push_str(&reader.text_of_element()?),
-                "rPh" => reader.skip_element()?,
-                _ => open += 1,
-            },
-            Node::Close => {
-                open -= 1;
-                if open == 0 {
-                    return Ok(text);
-                }
-            }
-            Node::Text(_) => {}
-            Node::Eof => return Ok(text),
-        }
-    }
-}
-
-/// Table-building state: the rows kept so far and what they cost.
-#[derive(Default)]
-struct SheetState {
-    table: Table,
-    cells: usize,
-    last_row: usize,
-    formulas_without_value: usize,
-}
-
-/// The sheet's cells as a table: the first non-empty row is the header.
-fn sheet_table(reader: &mut XmlReader<'_>, shared: &[String]) -> Result<Table, PartError> {
-    let mut state = SheetState::default();
-    loop {
-        match reader.next()? {
-            Node::Open { element, offset } if local(element.name()) == "row" => {
-                let number = match attribute(&element, "r", offset)? {
-                    Some(r) => r.trim().parse::<usize>().map_err(|_| bad_at(offset, format!("row number '{r}'")))?,
-                    None => state.last_row + 1,
-                };
-                if number == 0 || number > MAX_ROWS {
-                    return Err(bad_at(offset, format!("row {number} is outside 1 to {MAX_ROWS}")));
-                }
-                state.last_row = number;
-                let cells = read_row(reader, shared, number, &mut state)?;
-                keep_row(&mut state, number, cells).map_err(|m| bad_at(offset, m))?;
-            }
-            Node::Eof => break,
-            _ => {}
-        }
-    }
-    if state.formulas_without_value > 0 {
-        state.table.notes.push(format!(
-            "{} formula cells have no saved result (the workbook was not recalculated) and were read as empty",
-            state.formulas_without_value
-        ));
-    }
-    Ok(state.table)
-}
-
-fn bad_at(offset: usize, message: String) -> PartError {
-    PartError::Xml(XmlError::syntax(offset, message))
-}
-
-/// Adds a row's cells to the table unless they are all blank.
-fn keep_row(state: &mut SheetState, number: usize, mut cells: Vec<String>) -> Result<(), String> {
-    while cells.last().is_some_and(|c| c.trim().is_empty()) {
-        cells.pop();
-    }
-    if cells.is_empty() {
-        return Ok(());
-    }
-    state.cells += cells.len();
-    if state.cells > MAX_CELLS {
-        return Err(format!("the sheet has more than {MAX_CELLS} cells; Tiermap reads smaller sheets"));
-    }
-    if state.table.header.is_empty() {
-        state.table.header = cells;
-    } else {
-        state.table.rows.push(TableRow { number, cells });
-    }
-    Ok(())
-}
-
-/// The cells of the `<row>` just opened, each in its column.
-fn read_row(
-    reader: &mut XmlReader<'_>,
-    shared: &[String],
-    row: usize,
-    state: &mut SheetState,
-) -> Result<Vec<String>, PartError> {
-    let mut cells: Vec<String> = Vec::new();
-    let mut open = 1usize;
-    loop {
-        match reader.next()? {
-            Node::Open { element, offset } if local(element.name()) == "c" => {
-                let column = match attribute(&element, "r", offset)? {
-                    Some(reference) => column_of(&reference)
-                        .ok_or_else(|| bad_at(offset, format!("'{reference}' is not a cell reference")))?,
-                    None => cells.len(),
-                };
-                if column >= MAX_COLUMNS {
-                    return Err(bad_at(offset, format!("row {row} has a cell beyond column XFD ({MAX_COLUMNS})")));
-                }
-                let kind = attribute(&element, "t", offset)?.unwrap_or_default();
-                let value = read_cell(reader, &kind, shared, state).map_err(|e| match e {
-                    PartError::Other(m) => bad_at(offset, m),
-                    xml => xml,
-                })?;
-                if cells.len() <= column {
-                    cells.resize(column + 1, String::new());
-                }
-                cells[column] = value;
-            }
-            Node::Open { .. } => open += 1,
-            Node::Close => {
-                open -= 1;
-                if open == 0 {
-                    return Ok(cells);
-                }
-            }
-            Node::Text(_) => {}
-            Node::Eof => return Ok(cells),
-        }
-    }
-}
-
-/// The zero-based column of a reference such as "C5" (or just "C").
-fn column_of(reference: &str) -> Option<usize> {
-    let letters = reference.trim().bytes().take_while(u8::is_ascii_alphabetic);
-    let mut column = 0usize;
-    let mut count = 0;
-    for letter in letters {
-        count += 1;
-        if count > 3 {
-            return None;
-        }
-        column = column * 26 + usize::from(letter.to_ascii_uppercase() - b'A' + 1);
-    }
-    column.checked_sub(1)
-}
-
-/// The text of the `<c>` just opened, by its type `kind`.
-fn read_cell(reader: &mut XmlReader<'_>, kind: &str, shared: &[String], state: &mut SheetState) -> Result<String, PartError> {
-    let mut value: Option<String> = None;
-    let mut inline: Option<String> = None;
-    let mut formula = false;
-    let mut open = 1usize;
-    loop {
-        match reader.next()? {
-            Node::Open { element, .. } => match local(element.name()) {
-                "v" => value = Some(reader.text_of_element()?),
-                "is" => inline = Some(rich_text(reader)?),
-                "f" => {
-                    formula = true;
-                    reader.skip_element()?;
-                }
-                _ => open += 1,
-            },
-            Node::Close => {
-                open -= 1;
-                if open == 0 {
-                    break;
-                }
-            }
-            Node::Text(_) => {}
-            Node::Eof => break,
-        }
-    }
-    if formula && value.is_none() {
-        state.formulas_without_value += 1;
-    }
-    let value = value.unwrap_or_default();
-    Ok(match kind {
-        "s" => {
-            let index = value.trim().parse::<usize>().ok();
-            match index.and_then(|i| shared.get(i)) {
-                Some(text) => text.clone(),
-                None => {
-                    return Err(PartError::Other(format!(
-                        "a cell refers to shared string '{value}', but the workbook has {}",
-                        shared.len()
-                    )));
-                }
-            }
-        }
-        "inlineStr" => inline.unwrap_or(value),
-        "b" => match value.trim() {
-            "1" => "TRUE".to_owned(),
-            "0" => "FALSE".to_owned(),
-            _ => value,
-        },
-        "str" | "e" | "d" => value,
-        _ => number_text(&value),
-    })
-}
-
-/// A number cell's text as Excel shows it in a General cell: 15 significant
-/// digits (files often hold the binary value's 17: "0.30000000000000004"),
-/// no ".0", no exponent for ordinary magnitudes. Anything else stays as written.
-fn number_text(raw: &str) -> String {
-    let Ok(value) = raw.trim().parse::<f64>() else { return raw.to_owned() };
-    if !value.is_finite() {
-        return raw.to_owned();
-    }
-    let value: f64 = format!("{value:.14e}").parse().unwrap_or(value);
-    let magnitude = value.abs();
-    if magnitude == 0.0 {
-        "0".to_owned()
-    } else if magnitude < 1e15 && (magnitude >= 1e-6 || value.fract() == 0.0) {
-        format!("{value}")
-    } else {
-        raw.trim().to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_excel_shows_them() {
-        assert_eq!(number_text("1"), "1");
-        assert_eq!(number_text("1.0"), "1");
-        assert_eq!(number_text("0.95"), "0.95");
-        assert_eq!(number_text("1.5E+3"), "1500");
-        assert_eq!(number_text("0.30000000000000004"), "0.3");
-        assert_eq!(number_text("-0"), "0");
-        assert_eq!(number_text("1.23E+20"), "1.23E+20");
-        assert_eq!(number_text("12.5x"), "12.5x");
-    }
-
-    #[test]
-    fn cell_references_give_columns() {
-        assert_eq!(column_of("A1"), Some(0));
-        assert_eq!(column_of("c5"), Some(2));
-        assert_eq!(column_of("AA10"), Some(26));
-        assert_eq!(column_of("XFD1"), Some(16_383));
-        assert_eq!(column_of("ABCD1"), None);
-        assert_eq!(column_of("17"), None);
-    }
 
     #[test]
     fn targets_resolve_against_the_workbook_folder() {

@@ -37,7 +37,10 @@ impl XmlError {
 /// What the reader hands on. Empty elements (`<a/>`) arrive as an `Open`
 /// followed by a `Close`, so callers see every element the same way.
 pub(crate) enum Node<'a> {
-    Open { element: BytesStart<'a>, offset: usize },
+    Open {
+        element: BytesStart<'a>,
+        offset: usize,
+    },
     Close,
     /// Text, with entity and character references resolved (and CDATA).
     Text(Cow<'a, str>),
@@ -87,10 +90,7 @@ impl<'a> XmlReader<'a> {
             return match event {
                 Event::Start(element) | Event::Empty(element) if self.depth >= MAX_DEPTH => Err(XmlError::refused(
                     start,
-                    format!(
-                        "<{}> is nested more than {MAX_DEPTH} elements deep",
-                        element.name().0
-                    ),
+                    format!("<{}> is nested more than {MAX_DEPTH} elements deep", element.name().0),
                 )),
                 Event::Start(element) => {
                     self.depth += 1;
@@ -116,7 +116,10 @@ impl<'a> XmlReader<'a> {
                         Some(text) => Ok(Node::Text(Cow::Owned(text))),
                         None => Err(XmlError::syntax(
                             start,
-                            format!("&{}; is not a character reference or one of XML's predefined entities", &*reference),
+                            format!(
+                                "&{}; is not a character reference or one of XML's predefined entities",
+                                &*reference
+                            ),
                         )),
                     }
                 }
