@@ -119,8 +119,9 @@ impl PlannedImport {
                 n => format!("{n} new maps"),
             });
         }
-        if summary.left_out > 0 {
-            parts.push(format!("{} with errors left out", rows_word(summary.left_out)));
+        let in_error = self.source.incoming.rows_in_error().len();
+        if in_error > 0 {
+            parts.push(format!("{} with errors left out", rows_word(in_error)));
         }
         format!("Imported {}", parts.join(", "))
     }

@@ -205,7 +205,10 @@ pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
     }
     if !kindless.is_empty() {
         let message = if has("kind") {
-            format!("{} rows have no kind and were taken as products: {}", kindless.len(), rows_list(&kindless))
+            match kindless.len() {
+                1 => format!("{} has no kind and was taken as a product", kindless[0]),
+                n => format!("{n} rows have no kind and were taken as products: {}", rows_list(&kindless)),
+            }
         } else {
             "the sheet has no 'kind' column: every row is a product".to_owned()
         };
