@@ -22,7 +22,18 @@ pub fn read_json(path: &Path) -> Result<Vec<Edit>, ImportError> {
         return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let header: InterchangeHeader = serde_json::from_slice(&bytes).map_err(|e| syntax(path, &e))?;
+    json_from_bytes(path, &bytes)
+}
+
+/// As [`read_json`], from the file's bytes; `path` only names it in messages.
+/// Nesting is bounded by serde_json's recursion limit (128), so deeply
+/// nested input is a syntax error, not a stack overflow.
+pub fn json_from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Edit>, ImportError> {
+    let size = bytes.len() as u64;
+    if size > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+    }
+    let header: InterchangeHeader = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ImportError::NotTiermap { path: path.to_owned() });
     }
@@ -32,7 +43,7 @@ pub fn read_json(path: &Path) -> Result<Vec<Edit>, ImportError> {
             return Err(ImportError::UnsupportedVersion { path: path.to_owned(), found: found.unwrap_or(0), supported: FORMAT_VERSION });
         }
     }
-    let interchange: Interchange = serde_json::from_slice(&bytes).map_err(|e| syntax(path, &e))?;
+    let interchange: Interchange = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
     // Check every record against the model, naming the record that is wrong.
     let mut doc = Document::new();
     let mut edits = Vec::new();
@@ -42,4 +53,33 @@ pub fn read_json(path: &Path) -> Result<Vec<Edit>, ImportError> {
         edits.push(edit);
     }
     Ok(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax_message(text: &str) -> String {
+        match json_from_bytes(Path::new("deep.json"), text.as_bytes()) {
+            Err(ImportError::Syntax { message, line: 1, .. }) => message,
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // 100,000 levels would overflow the stack if anything recursed on
+        // them. The header read skips unknown fields without recursion, the
+        // full read refuses them, and typed fields would stop at serde_json's
+        // recursion limit of 128.
+        let (open, close) = ("[".repeat(100_000), "]".repeat(100_000));
+        syntax_message(&open);
+        syntax_message(&r#"{"a":"#.repeat(100_000));
+        syntax_message(&format!(r#"{{"format": "tiermap", "version": 1, "extra": {open}"#));
+        let balanced = format!(r#"{{"format": "tiermap", "version": 1, "extra": {open}{close}}}"#);
+        assert!(syntax_message(&balanced).contains("unknown field `extra`"));
+        let limit = serde_json::from_str::<serde_json::Value>(&format!("{}{}", &open[..129], &close[..129]));
+        assert!(limit.is_err_and(|e| e.to_string().contains("recursion limit")));
+        assert!(serde_json::from_str::<serde_json::Value>(&format!("{}{}", &open[..127], &close[..127])).is_ok());
+    }
 }

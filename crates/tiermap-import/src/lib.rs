@@ -31,7 +31,7 @@ pub use incoming::{
     Skipped,
 };
 pub use csv::{csv_from_bytes, read_csv};
-pub use json::read_json;
+pub use json::{json_from_bytes, read_json};
 pub use merge::{ImportPlan, Summary, plan};
 pub use sheet::interpret;
 pub use source::{Source, SourceFormat, read_source};
