@@ -42,6 +42,9 @@ fn main() {
         "present",
         "export_preview",
         "export_dialog",
+        "import_dialog",
+        "import_preview",
+        "import_apply",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -4,6 +4,7 @@
 
 mod commands;
 mod export;
+mod import;
 mod menu;
 mod open_file;
 mod recent;
@@ -31,6 +32,11 @@ pub fn run() {
         .manage(Shell::default())
         .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                import::dropped(window.app_handle(), paths);
+            }
+        })
         .setup(|app| {
             let args: Vec<String> = std::env::args().collect();
             if let Some(path) = open_file::path_from_args(&args) {
@@ -82,6 +88,9 @@ pub fn run() {
             commands::present,
             export::export_preview,
             export::export_dialog,
+            import::import_dialog,
+            import::import_preview,
+            import::import_apply,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -57,6 +57,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item(app, "new-map", "New Map…", Some("CmdOrCtrl+Shift+N"))?)
         .item(&item(app, "open-file", "Open…", Some("CmdOrCtrl+O"))?)
         .item(&recent_menu)
+        .item(&item(app, "import", "Import…", Some("CmdOrCtrl+I"))?)
         .item(&item(app, "save-as", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .item(&item(app, "export", "Export…", Some("CmdOrCtrl+E"))?)
         .separator()

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { ElementSummary, ItemMove, Problem, RuleSettings } from "./ipc/bindings";
-import { core, onMenu } from "./ipc/api";
+import { core, onImportPicked, onMenu } from "./ipc/api";
 import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
 import { useMapEditing } from "./app/useMapEditing";
@@ -28,6 +28,7 @@ import { RelationPicker } from "./panels/RelationPicker";
 import { CommandPalette } from "./panels/CommandPalette";
 import { ShortcutsDialog } from "./panels/ShortcutsDialog";
 import { ExportDialog } from "./panels/ExportDialog";
+import { ImportDialog } from "./panels/ImportDialog";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
@@ -48,6 +49,8 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // A file chosen in File > Import or dropped on the window, waiting in the preview.
+  const [importing, setImporting] = useState<{ fileName: string; pick: number } | null>(null);
   // A line drawn between two elements, waiting for its relation kind.
   const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
   // A person dropped on an element or group, waiting for the role to be picked.
@@ -188,6 +191,8 @@ export function App() {
           return openRules();
         case "export":
           return setExporting(true);
+        case "import":
+          return void core.importDialog().catch((error) => setNotice(asCoreError(error).message));
         default:
           // The canvas knows what is selected at this very moment; it answers the rest.
           if ((id === "delete" || id === "rename" || id === "cut" || id === "paste" || id === "duplicate") && readOnly) return;
@@ -201,6 +206,24 @@ export function App() {
     const unlisten = onMenu((id) => run(id as CommandId));
     return () => void unlisten.then((stop) => stop());
   }, [run]);
+
+  useEffect(() => {
+    const unlisten = onImportPicked((fileName) => setImporting((current) => ({ fileName, pick: (current?.pick ?? 0) + 1 })));
+    return () => void unlisten.then((stop) => stop());
+  }, []);
+
+  // The import as one undo step; then the first map it made is shown.
+  const runImport = useCallback(
+    async (sheet: string | null, validRowsOnly: boolean) => {
+      const outcome = await change(() => core.importApply(sheet, validRowsOnly));
+      if (outcome) {
+        if (outcome.first_map_id) setActiveMap(outcome.first_map_id);
+        setNotice(outcome.message);
+      }
+      return outcome;
+    },
+    [change, setActiveMap, setNotice],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -432,6 +455,9 @@ export function App() {
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
       {palette ? <CommandPalette commands={commands} elements={elements} mapNames={mapNames} onShow={showElement} onClose={() => setPalette(false)} /> : null}
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
+      {importing ? (
+        <ImportDialog fileName={importing.fileName} pick={importing.pick} readOnly={document.read_only} onImport={runImport} onClose={() => setImporting(null)} />
+      ) : null}
       {exporting ? <ExportDialog maps={document.maps} activeMap={activeMap} onDone={setNotice} onClose={closeExport} /> : null}
     </div>
   );

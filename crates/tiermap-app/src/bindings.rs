@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -40,6 +40,12 @@ pub fn typescript() -> String {
         ExportChoice::decl(&cfg),
         ExportProgress::decl(&cfg),
         ExportOutcome::decl(&cfg),
+        ImportIssue::decl(&cfg),
+        ImportCount::decl(&cfg),
+        ImportSkipped::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        ImportChoice::decl(&cfg),
+        ImportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

@@ -239,3 +239,37 @@ impl Drop for App {
         self.stop_driver();
     }
 }
+
+/// Which native file dialog a test answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileDialog {
+    /// The name field has the keyboard.
+    Save,
+    /// Ctrl+L opens the location field first.
+    Open,
+}
+
+/// Types `path` into the native (GTK) file dialog titled `title` and presses
+/// Enter, as a person would, with xdotool (the window manager-less Xvfb needs `windowfocus`).
+pub async fn answer_file_dialog(title: &str, kind: FileDialog, path: &Path) {
+    let found = eventually(Duration::from_secs(10), async || {
+        let out = Command::new("xdotool").args(["search", "--name", &format!("^{title}$")]).output().ok()?;
+        String::from_utf8(out.stdout).ok()?.split_whitespace().last().map(str::to_owned)
+    })
+    .await;
+    let window = found.unwrap_or_else(|| panic!("no '{title}' dialog appeared (is xdotool installed?)"));
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
+        assert!(status.success(), "xdotool {args:?}");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    match kind {
+        // Replace the suggested name with the full path.
+        FileDialog::Save => xdotool(&["key", "--window", &window, "ctrl+a"]),
+        FileDialog::Open => xdotool(&["key", "--window", &window, "ctrl+l"]),
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    xdotool(&["type", "--window", &window, "--delay", "20", &path.display().to_string()]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "--window", &window, "Return"]);
+}

@@ -5,27 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use tiermap_e2e::{App, eventually, read_document, sample_document};
-
-/// Types `path` into the native save dialog titled `title` and presses Enter.
-async fn answer_save_dialog(title: &str, path: &std::path::Path) {
-    let found = eventually(Duration::from_secs(10), async || {
-        let out = Command::new("xdotool").args(["search", "--name", &format!("^{title}$")]).output().ok()?;
-        String::from_utf8(out.stdout).ok()?.split_whitespace().last().map(str::to_owned)
-    })
-    .await;
-    let window = found.unwrap_or_else(|| panic!("no '{title}' dialog appeared (is xdotool installed?)"));
-    let xdotool = |args: &[&str]| {
-        let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
-        assert!(status.success(), "xdotool {args:?}");
-    };
-    xdotool(&["windowfocus", "--sync", &window]);
-    // The name field has the keyboard: replace its text with the full path.
-    xdotool(&["key", "--window", &window, "ctrl+a"]);
-    xdotool(&["type", "--window", &window, "--delay", "20", &path.display().to_string()]);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "--window", &window, "Return"]);
-}
+use tiermap_e2e::{App, FileDialog, answer_file_dialog, eventually, read_document, sample_document};
 
 #[tokio::test]
 async fn every_map_exported_as_pdf_is_a_page_with_its_names() {
@@ -43,7 +23,7 @@ async fn every_map_exported_as_pdf_is_a_page_with_its_names() {
     app.wait_for("[data-testid=export-dialog] button.link").await.click().await.expect("all maps");
     app.wait_for("[data-testid=export-preview] img").await;
     app.wait_for("[data-testid=export-start]").await.click().await.expect("export");
-    answer_save_dialog("Export", &out).await;
+    answer_file_dialog("Export", FileDialog::Save, &out).await;
 
     let written = eventually(Duration::from_secs(30), async || out.exists().then_some(())).await;
     assert!(written.is_some(), "the PDF was written to the chosen path");

@@ -21,6 +21,7 @@ export type CommandId =
 export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
   { id: "new-map", label: "New map…" },
   { id: "open", label: "Open…", keys: "Ctrl+O" },
+  { id: "import", label: "Import a spreadsheet or ArchiMate file…", keys: "Ctrl+I" },
   { id: "export", label: "Export…", keys: "Ctrl+E" },
   { id: "undo", label: "Undo", keys: "Ctrl+Z" },
   { id: "redo", label: "Redo", keys: "Ctrl+Shift+Z" },

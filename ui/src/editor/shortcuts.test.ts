@@ -18,6 +18,12 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("o", { metaKey: true }))).toBe("open");
   });
 
+  it("maps import and export to Ctrl+I and Ctrl+E", () => {
+    expect(shortcutFor(press("i", { ctrlKey: true }))).toBe("import");
+    expect(shortcutFor(press("e", { ctrlKey: true }))).toBe("export");
+    expect(shortcutFor(press("i"))).toBeNull();
+  });
+
   it("maps delete, fit and zoom", () => {
     expect(shortcutFor(press("Delete"))).toBe("delete");
     expect(shortcutFor(press("Backspace"))).toBe("delete");

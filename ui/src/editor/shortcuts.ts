@@ -20,7 +20,8 @@ export type ShortcutAction =
   | "command-palette"
   | "add-sibling"
   | "add-child"
-  | "export";
+  | "export"
+  | "import";
 
 /** Arrow keys move the selected boxes: a grid step, or five with Shift. */
 export const NUDGE_STEP = 12;
@@ -51,6 +52,7 @@ export const SHORTCUT_LIST: { keys: string; does: string }[] = [
   { keys: "+ / -", does: "Zoom in / out" },
   { keys: "F5", does: "Present: full screen, arrows step through the maps, Esc leaves" },
   { keys: "Ctrl+O", does: "Open a document" },
+  { keys: "Ctrl+I", does: "Import a spreadsheet or ArchiMate file (or drop it on the window)" },
   { keys: "Ctrl+E", does: "Export" },
 ];
 
@@ -100,6 +102,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (key === "d") return "duplicate";
   if (key === "k") return "command-palette";
   if (key === "e") return "export";
+  if (key === "i") return "import";
   return null;
 }
 

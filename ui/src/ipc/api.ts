@@ -12,6 +12,8 @@ import type {
   ExportChoice,
   ExportOutcome,
   ExportProgress,
+  ImportOutcome,
+  ImportPreview,
   KpiRow,
   LinkedElement,
   ItemMove,
@@ -96,6 +98,12 @@ export const core = {
   /** Opens the save dialog, then exports; progress and the end come as events. */
   exportDialog: (choice: ExportChoice) => call<void>("export_dialog", { choice }),
   placeElements: (mapId: string, places: ItemMove[]) => call<MapView>("place_elements", { mapId, places }),
+  /** Opens the native dialog to choose a file to import; the choice comes as `import-picked`. */
+  importDialog: () => call<void>("import_dialog"),
+  /** What importing the chosen (or dropped) file would do: changes nothing. */
+  importPreview: (sheet: string | null) => call<ImportPreview>("import_preview", { sheet }),
+  /** Imports the chosen file as one undo step. */
+  importApply: (sheet: string | null, validRowsOnly: boolean) => call<ImportOutcome>("import_apply", { sheet, validRowsOnly }),
 };
 
 /** The open document was replaced by File > Open, the command line or a second launch. */
@@ -116,4 +124,9 @@ export function onExportProgress(handler: (progress: ExportProgress) => void): P
 /** The end of an export: where it was written or why not; null when the save dialog was cancelled. */
 export function onExportFinished(handler: (outcome: ExportOutcome | null) => void): Promise<UnlistenFn> {
   return listen<ExportOutcome | null>("export-finished", (event) => handler(event.payload));
+}
+
+/** A file was chosen in File > Import or dropped on the window; the payload is its name. */
+export function onImportPicked(handler: (fileName: string) => void): Promise<UnlistenFn> {
+  return listen<string>("import-picked", (event) => handler(event.payload));
 }

@@ -198,3 +198,71 @@ export type ExportOutcome = { path: string | null, error: AppError | null,
  * The file's size in bytes.
  */
 bytes: number, };
+
+export type ImportIssue = { 
+/**
+ * "error" (the row is left out or nothing is imported) or "warning".
+ */
+severity: string, 
+/**
+ * "row 12", "line 40", or empty for the whole source.
+ */
+place: string, column: string, value: string, message: string, };
+
+export type ImportCount = { label: string, count: number, };
+
+export type ImportSkipped = { what: string, count: number, examples: Array<string>, };
+
+export type ImportPreview = { path: string, file_name: string, 
+/**
+ * CSV, XLSX or ArchiMate.
+ */
+format: string, 
+/**
+ * A workbook's sheets, and the one read.
+ */
+sheets: Array<string>, sheet: string | null, 
+/**
+ * How the source was read (encoding, separator).
+ */
+notes: Array<string>, 
+/**
+ * Rows (or ArchiMate elements) read, and how many have errors.
+ */
+rows: number, rows_in_error: number, 
+/**
+ * New elements by kind.
+ */
+created: Array<ImportCount>, updated: number, unchanged: number, 
+/**
+ * Links and KPIs added, changed or removed (only the non-zero ones).
+ */
+changes: Array<ImportCount>, 
+/**
+ * Maps the import makes.
+ */
+maps: Array<string>, error_count: number, warning_count: number, 
+/**
+ * The issues, errors first, at most 1,000 of them.
+ */
+issues: Array<ImportIssue>, skipped: Array<ImportSkipped>, 
+/**
+ * Findings of the map checks once imported (valid rows only when there are errors).
+ */
+problems_after: number, };
+
+export type ImportChoice = { path: string, 
+/**
+ * The workbook's sheet; None for the first (or a CSV).
+ */
+sheet: string | null, 
+/**
+ * Import the rows without errors even though others have some.
+ */
+valid_rows_only: boolean, };
+
+export type ImportOutcome = { document: DocumentView, first_map_id: string | null, 
+/**
+ * One line for the status bar: "Imported 120 elements onto 4 maps".
+ */
+message: string, };

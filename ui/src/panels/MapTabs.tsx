@@ -1,9 +1,16 @@
+import { useEffect, useRef } from "react";
 import type { MapSummary } from "../ipc/bindings";
 
-/** One tab per map of the document, in the document's order. */
+/** One tab per map of the document, in the document's order; the active one is kept in view. */
 export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active: string | null; onSelect: (id: string) => void }) {
+  const bar = useRef<HTMLElement>(null);
+  // An import or a new map can make a tab past the edge the active one: scroll to it.
+  useEffect(() => {
+    const tab = bar.current?.querySelector<HTMLElement>(".map-tab.active");
+    tab?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [active, maps.length]);
   return (
-    <nav className="map-tabs" role="tablist" aria-label="Maps">
+    <nav className="map-tabs" role="tablist" aria-label="Maps" ref={bar}>
       {maps.map((map) => (
         <button
           key={map.id}
