@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export fuzz
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -85,6 +85,22 @@ dev: setup
 # A screenshot of the real app on the sample map, for the README.
 screenshot: setup ui app
 	scripts/screenshot.sh "$(APP)" "$(CLI)" docs/screenshot.png
+
+# Fuzz the import readers (CSV, XLSX, ArchiMate XML, JSON) for FUZZ_SECONDS
+# each; not part of `make test` or CI. Inputs that fail land in
+# crates/tiermap-import/fuzz/artifacts/. cargo-fuzz needs a nightly compiler:
+# the nightly toolchain if rustup has one, else stable with RUSTC_BOOTSTRAP=1.
+FUZZ_SECONDS ?= 30
+FUZZ_DIR := crates/tiermap-import/fuzz
+fuzz:
+	@[ -x "$(TOOLS)/bin/cargo-fuzz" ] || $(CARGO) install cargo-fuzz --locked --root "$(TOOLS)"
+	@if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then toolchain=+nightly; bootstrap=; \
+	 else toolchain=; bootstrap=RUSTC_BOOTSTRAP=1; fi; \
+	 cd $(FUZZ_DIR) && for target in csv xlsx xml json; do \
+	   mkdir -p corpus/$$target && \
+	   env PATH="$(TOOLS)/bin:$$PATH" $$bootstrap cargo $$toolchain fuzz run $$target corpus/$$target seeds/$$target \
+	     -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	 done
 
 clean:
 	$(CARGO) clean
