@@ -289,4 +289,19 @@ mod tests {
         assert_eq!(resolve_target("xl", "../xl/./sheet.xml"), "xl/sheet.xml");
         assert_eq!(resolve_target("", "xl/workbook.xml"), "xl/workbook.xml");
     }
+
+    #[test]
+    fn all_the_parts_together_stop_at_the_total_limit() {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        writer.start_file("a.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut writer, &[b'x'; 20]).unwrap();
+        let bytes = writer.finish().unwrap().into_inner();
+        let path = Path::new("book.xlsx");
+        let mut package = Package::open(path, &bytes).unwrap();
+        package.unpacked = MAX_UNPACKED_BYTES - 20;
+        assert_eq!(package.read("A.XML").unwrap().map(|b| b.len()), Some(20), "exactly at the limit is fine");
+        let message = package.read("a.xml").unwrap_err().to_string();
+        assert!(message.contains("unpacks to more than 256 MB (a zip bomb?)"), "{message}");
+        assert!(package.read("missing.xml").unwrap().is_none());
+    }
 }
