@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export fuzz
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export bench-import fuzz
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -71,6 +71,10 @@ bench-canvas: setup-test ui
 # Export formats on a 1,000-element map beside Graphviz (installs graphviz if missing).
 bench-export:
 	scripts/bench-export.sh
+
+# Importing a 10,000-row spreadsheet, CSV and XLSX (release build).
+bench-import:
+	$(CARGO) run --release -p tiermap-cli -- bench --import --dir "$$(mktemp -d)"
 
 # Regenerate ui/src/ipc/bindings.ts from the Rust wire types.
 bindings:

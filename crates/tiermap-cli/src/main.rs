@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 mod output;
 mod bench;
 mod bench_export;
+mod bench_import;
 mod history;
 mod stats;
 mod transfer;
@@ -107,6 +108,9 @@ enum Command {
         /// Graphviz's dot on the same hierarchy (needs the graphviz package).
         #[arg(long)]
         export: bool,
+        /// Time importing a 10,000-row spreadsheet (CSV and XLSX) instead.
+        #[arg(long, conflicts_with = "export")]
+        import: bool,
     },
     /// Import a spreadsheet (.csv, .xlsx), an ArchiMate exchange file (.xml)
     /// or a Tiermap .json export: into a new document (-o) or an existing one
@@ -176,10 +180,13 @@ fn main() -> ExitCode {
             export: true, dir, ..
         } => bench_export::run(&dir).map(|()| Outcome::Done),
         Command::Bench {
+            import: true, dir, ..
+        } => bench_import::run(&dir).map(|()| Outcome::Done),
+        Command::Bench {
             sizes,
             validation_sizes,
             dir,
-            export: false,
+            ..
         } => bench::run(&sizes, &validation_sizes, &dir),
     };
     match result {

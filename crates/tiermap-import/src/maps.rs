@@ -199,17 +199,21 @@ fn containers(maker: &mut MapMaker, created: &[ElementId], relation: RelationKin
     let mut lanes: BTreeMap<(usize, ElementId), Vec<ElementId>> = BTreeMap::new();
     let mut first_seen: HashMap<ElementId, usize> = HashMap::new();
     let mut taken = HashSet::new();
+    // Each element's targets of `relation`, found once (the document may hold tens of thousands).
+    let mut targets_of: HashMap<ElementId, Vec<ElementId>> = HashMap::new();
+    for r in doc.relations().filter(|r| r.kind == relation) {
+        if doc.element(r.target).is_some_and(|t| t.kind == target_kind) {
+            targets_of.entry(r.source).or_default().push(r.target);
+        }
+    }
+    let position: HashMap<ElementId, usize> = created.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     for (index, id) in created.iter().enumerate() {
         // What the model's checks would call out of place stays off its map.
         if !doc.element(*id).is_some_and(|e| fits(model, e.kind)) {
             continue;
         }
-        let mut targets: Vec<ElementId> = doc
-            .relations()
-            .filter(|r| r.kind == relation && r.source == *id && doc.element(r.target).is_some_and(|t| t.kind == target_kind))
-            .map(|r| r.target)
-            .collect();
-        targets.sort_by_key(|t| created.iter().position(|c| c == t).unwrap_or(usize::MAX));
+        let mut targets: Vec<ElementId> = targets_of.get(id).cloned().unwrap_or_default();
+        targets.sort_by_key(|t| position.get(t).copied().unwrap_or(usize::MAX));
         let Some(target) = targets.first().copied() else { continue };
         let order = *first_seen.entry(target).or_insert(index);
         let lane = lanes.entry((order, target)).or_default();

@@ -226,6 +226,11 @@ fn relations(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mu
         }
     }
     // Links the source states in full and no longer has go, for matched elements.
+    let mut by_end: HashMap<ElementId, Vec<&Relation>> = HashMap::new();
+    for relation in doc.relations() {
+        by_end.entry(relation.source).or_default().push(relation);
+        by_end.entry(relation.target).or_default().push(relation);
+    }
     let mut removed = BTreeSet::new();
     for (index, element) in incoming.elements.iter().enumerate() {
         let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else { continue };
@@ -233,7 +238,7 @@ fn relations(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mu
             continue;
         }
         for claim in &element.claims {
-            for relation in doc.relations().filter(|r| claimed(doc, *claim, r, id)) {
+            for relation in by_end.get(&id).into_iter().flatten().filter(|r| claimed(doc, *claim, r, id)) {
                 if !wanted.contains(&(relation.kind, relation.source, relation.target)) && removed.insert(relation.id) {
                     plan.edits.push(Edit::DeleteRelation { id: relation.id });
                     plan.summary.relations_removed += 1;
@@ -267,12 +272,16 @@ fn ownerships(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &m
             plan.summary.ownerships_added += 1;
         }
     }
+    let mut of_target: HashMap<OwnedTarget, Vec<&Ownership>> = HashMap::new();
+    for ownership in doc.ownerships() {
+        of_target.entry(ownership.target).or_default().push(ownership);
+    }
     for (index, element) in incoming.elements.iter().enumerate() {
         let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else { continue };
         if !element.claims.contains(&Claim::Owners) {
             continue;
         }
-        for old in doc.ownerships_of(OwnedTarget::Element(id)) {
+        for old in of_target.get(&OwnedTarget::Element(id)).into_iter().flatten() {
             if !wanted.contains(&(old.person, old.target, old.role)) {
                 plan.edits.push(Edit::DeleteOwnership { id: old.id });
                 plan.summary.ownerships_removed += 1;
@@ -282,9 +291,13 @@ fn ownerships(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &m
 }
 
 fn kpis(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mut ImportPlan) {
+    let mut of_element: HashMap<ElementId, Vec<&Kpi>> = HashMap::new();
+    for kpi in doc.kpis() {
+        of_element.entry(kpi.element).or_default().push(kpi);
+    }
     for (index, element) in incoming.elements.iter().enumerate() {
         let (Some(id), Some(listed)) = (resolved.ids[index], &element.kpis) else { continue };
-        let existing: Vec<&Kpi> = if resolved.matched[index] { doc.kpis().filter(|k| k.element == id).collect() } else { Vec::new() };
+        let existing: Vec<&Kpi> = if resolved.matched[index] { of_element.remove(&id).unwrap_or_default() } else { Vec::new() };
         let mut position = existing.iter().map(|k| k.position + 1).max().unwrap_or(0);
         let mut kept = HashSet::new();
         for wanted in listed {
