@@ -177,7 +177,10 @@ impl Session {
 pub fn import_file(source: &Path, target: ImportTarget<'_>, sheet: Option<&str>, valid_rows_only: bool, dry_run: bool) -> Result<(ImportPreview, String), AppError> {
     if SourceFormat::of(source)? == SourceFormat::Json {
         let ImportTarget::New(out) = target else {
-            return Err(AppError::new(ErrorCode::InvalidInput, "a Tiermap JSON file imports into a new document: use -o NEW.tiermap"));
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("{}: a Tiermap JSON file imports into a new document: use -o NEW.tiermap", source.display()),
+            ));
         };
         let edits = tiermap_import::read_json(source)?;
         let mut doc = Document::new();
