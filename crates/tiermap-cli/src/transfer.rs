@@ -169,7 +169,8 @@ fn counts(list: &[tiermap_app::wire::ImportCount]) -> String {
 
 /// The preview as text: what would be made and changed, then every issue.
 fn print_preview(preview: &ImportPreview) {
-    say!("{} ({}): {} rows, {} with errors", preview.file_name, preview.format, preview.rows, preview.rows_in_error);
+    let rows = if preview.format == "ArchiMate" { "elements" } else { "rows" };
+    say!("{} ({}): {} {rows}, {} with errors", preview.file_name, preview.format, preview.rows, preview.rows_in_error);
     for note in &preview.notes {
         say!("  {note}");
     }

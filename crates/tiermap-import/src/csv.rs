@@ -100,10 +100,10 @@ fn syntax(path: &Path, error: &csv::Error) -> ImportError {
 /// starts with its mark, otherwise Windows-1252, the encoding Excel uses for
 /// "CSV" on Western-European Windows (a superset of Latin-1).
 fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(text) = std::str::from_utf8(rest) {
-            return text.to_owned();
-        }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+        && let Ok(text) = std::str::from_utf8(rest)
+    {
+        return text.to_owned();
     }
     let utf16 = |rest: &[u8], little: bool| {
         let units = rest.chunks(2).map(|pair| {

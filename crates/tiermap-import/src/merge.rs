@@ -156,14 +156,13 @@ pub fn plan(doc: &Document, incoming: &Incoming) -> ImportPlan {
 /// A new element from a row; a source id that is a free Tiermap id is kept as the id itself.
 fn created(doc: &Document, incoming: &IncomingElement) -> Element {
     let mut element = Element::new(incoming.kind, incoming.name.trim());
-    match &incoming.key {
-        Some(key) => match key.parse::<ElementId>() {
+    if let Some(key) = &incoming.key {
+        match key.parse::<ElementId>() {
             Ok(id) if doc.element(id).is_none() => element.id = id,
             _ => {
                 element.properties.insert(SOURCE_ID_PROPERTY.to_owned(), key.clone());
             }
-        },
-        None => {}
+        }
     }
     element.description = incoming.description.clone().unwrap_or_default();
     element.lifecycle = incoming.lifecycle.flatten();

@@ -181,8 +181,7 @@ fn owner_overload_past_three_products_or_two_teams_with_configurable_thresholds(
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("4 products and services (more than 3)"), "{}", found[0].message);
 
-    let mut settings = ValidationSettings::default();
-    settings.max_products_per_owner = 4;
+    let settings = ValidationSettings { max_products_per_owner: 4, ..ValidationSettings::default() };
     d.apply(Edit::PutValidationSettings(settings));
     assert!(d.found(RuleId::OwnerOverload).is_empty(), "threshold raised in the document");
 
