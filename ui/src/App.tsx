@@ -323,7 +323,7 @@ export function App() {
   const mapNames = useMemo(() => new Map((doc?.maps ?? []).map((m) => [m.id, m.name])), [doc]);
 
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
-  if (screen.kind === "welcome") return <Welcome onOpen={openDialog} />;
+  if (screen.kind === "welcome") return <Welcome onOpen={openDialog} waitingImport={importing?.fileName} />;
   if (screen.kind === "problem") return <OpenProblem code={screen.error.code} message={screen.error.message} onOpen={openDialog} />;
 
   const document = screen.doc;

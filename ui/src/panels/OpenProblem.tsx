@@ -26,7 +26,7 @@ export function OpenProblem({ code, message, onOpen }: { code: ErrorCode | "ipc"
 }
 
 /** Shown when the app starts without a document. */
-export function Welcome({ onOpen }: { onOpen: () => void }) {
+export function Welcome({ onOpen, waitingImport }: { onOpen: () => void; waitingImport?: string | null }) {
   return (
     <section className="welcome" data-testid="welcome">
       <h1>Tiermap</h1>
@@ -34,6 +34,15 @@ export function Welcome({ onOpen }: { onOpen: () => void }) {
       <button className="primary" onClick={onOpen}>
         Open a document… <kbd>Ctrl+O</kbd>
       </button>
+      <p className="muted">
+        New document: File &gt; New Document (<kbd>Ctrl+N</kbd>). A client's spreadsheet or ArchiMate file is imported into an open document: File &gt; Import (
+        <kbd>Ctrl+I</kbd>), or drop it on the window.
+      </p>
+      {waitingImport ? (
+        <p className="form-error" role="alert" data-testid="welcome-import">
+          {waitingImport} is ready to import: open or create a document and its preview opens.
+        </p>
+      ) : null}
     </section>
   );
 }
