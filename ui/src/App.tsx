@@ -49,6 +49,8 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // What was just done (imported, exported): said like a notice, not as an error.
+  const [done, setDone] = useState<string | null>(null);
   // A file chosen in File > Import or dropped on the window, waiting in the preview.
   const [importing, setImporting] = useState<{ fileName: string; pick: number } | null>(null);
   // A line drawn between two elements, waiting for its relation kind.
@@ -207,6 +209,13 @@ export function App() {
     return () => void unlisten.then((stop) => stop());
   }, [run]);
 
+  // What was done fades after a while; errors stay until dismissed.
+  useEffect(() => {
+    if (!done) return;
+    const fade = window.setTimeout(() => setDone(null), 8000);
+    return () => window.clearTimeout(fade);
+  }, [done]);
+
   useEffect(() => {
     const unlisten = onImportPicked((fileName) => setImporting((current) => ({ fileName, pick: (current?.pick ?? 0) + 1 })));
     return () => void unlisten.then((stop) => stop());
@@ -218,11 +227,11 @@ export function App() {
       const outcome = await change(() => core.importApply(sheet, validRowsOnly));
       if (outcome) {
         if (outcome.first_map_id) setActiveMap(outcome.first_map_id);
-        setNotice(outcome.message);
+        setDone(outcome.message);
       }
       return outcome;
     },
-    [change, setActiveMap, setNotice],
+    [change, setActiveMap],
   );
 
   useEffect(() => {
@@ -422,6 +431,13 @@ export function App() {
                 ×
               </button>
             </div>
+          ) : done ? (
+            <div className="notice done" role="status" data-testid="notice">
+              {done}
+              <button onClick={() => setDone(null)} aria-label="Dismiss">
+                ×
+              </button>
+            </div>
           ) : null}
         </div>
         {prefs.showInspector || prefs.showProblems ? (
@@ -458,7 +474,7 @@ export function App() {
       {importing ? (
         <ImportDialog fileName={importing.fileName} pick={importing.pick} readOnly={document.read_only} onImport={runImport} onClose={() => setImporting(null)} />
       ) : null}
-      {exporting ? <ExportDialog maps={document.maps} activeMap={activeMap} onDone={setNotice} onClose={closeExport} /> : null}
+      {exporting ? <ExportDialog maps={document.maps} activeMap={activeMap} onDone={setDone} onClose={closeExport} /> : null}
     </div>
   );
 }
