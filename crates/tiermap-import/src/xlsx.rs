@@ -2,9 +2,10 @@
 //!
 //! An XLSX file is a zip of XML parts: `xl/workbook.xml` names the sheets,
 //! `xl/_rels/workbook.xml.rels` says which part holds each, and
-//! `xl/sharedStrings.xml` holds the text most cells point into. Only those
-//! parts and the chosen sheet are read (its cells in `xlsx/cells.rs`);
-//! styles, formulas and charts are not.
+//! `xl/sharedStrings.xml` holds the text most cells point into and
+//! `xl/styles.xml` the number formats that make a number a percentage or a
+//! date (`xlsx/styles.rs`). Only those parts and the chosen sheet are read
+//! (its cells in `xlsx/cells.rs`); formulas and charts are not.
 //!
 //! The file is untrusted, so everything is bounded: the zip's own sizes are
 //! not believed (each part is counted as it unpacks), XML is read without
@@ -17,11 +18,13 @@ use std::path::Path;
 use zip::ZipArchive;
 
 use cells::{shared_strings, sheet_table};
+use styles::{CellFormats, cell_formats};
 
 use crate::xml::{Node, XmlError, XmlReader, attribute, line_column, local};
 use crate::{ImportError, MAX_INPUT_BYTES, Workbook};
 
 mod cells;
+mod styles;
 
 /// Most one part may unpack to.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -78,7 +81,7 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     let Some(workbook_xml) = package.read(&workbook_part)? else {
         return Err(malformed(&format!("not an XLSX workbook: it has no {workbook_part}")));
     };
-    let sheets = package.xml(&workbook_xml, &workbook_part, sheet_list)?;
+    let (sheets, date1904) = package.xml(&workbook_xml, &workbook_part, sheet_list)?;
     let (folder, file) = workbook_part.rsplit_once('/').unwrap_or(("", &workbook_part));
     let rels_part =
         if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
@@ -117,10 +120,35 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
         None => Vec::new(),
     };
 
+    // Styles only change how numbers read: a workbook without them, or
+    // with a part that is broken, reads with General numbers. A part
+    // refused on purpose (a DOCTYPE) is refused as any other part is.
+    let styles_part = rels
+        .values()
+        .find(|r| r.kind.ends_with("/styles"))
+        .map_or_else(|| format!("{folder}/styles.xml"), |r| resolve_target(folder, &r.target));
+    let mut formats = CellFormats { formats: Vec::new(), date1904 };
+    let mut styles_note = None;
+    if let Some(xml) = package.read(&styles_part)? {
+        match XmlReader::new(&xml).map_err(PartError::Xml).and_then(|mut reader| cell_formats(&mut reader)) {
+            Ok(read) => formats.formats = read,
+            Err(PartError::Xml(error)) if error.refused => {
+                return Err(malformed(&part_message(&xml, &styles_part, PartError::Xml(error))));
+            }
+            Err(error) => {
+                let reason = part_message(&xml, &styles_part, error);
+                styles_note = Some(format!(
+                    "The number formats could not be read ({reason}): percentages and dates read as plain numbers."
+                ));
+            }
+        }
+    }
+
     let Some(sheet_xml) = package.read(&sheet_part)? else {
         return Err(malformed(&format!("not an XLSX workbook: it has no {sheet_part} (sheet '{}')", chosen.name)));
     };
-    let table = package.xml(&sheet_xml, &sheet_part, |reader| sheet_table(reader, &shared))?;
+    let mut table = package.xml(&sheet_xml, &sheet_part, |reader| sheet_table(reader, &shared, &formats))?;
+    table.notes.extend(styles_note);
     if table.header.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
@@ -197,16 +225,21 @@ impl<'a> Package<'a> {
         parse: impl FnOnce(&mut XmlReader<'_>) -> Result<T, PartError>,
     ) -> Result<T, ImportError> {
         let result = XmlReader::new(bytes).map_err(PartError::Xml).and_then(|mut reader| parse(&mut reader));
-        result.map_err(|error| {
-            let message = match error {
-                PartError::Xml(XmlError { offset, message, .. }) => {
-                    let (line, column) = line_column(bytes, offset);
-                    format!("{part}, line {line}, column {column}: {message}")
-                }
-                PartError::Other(message) => format!("{part}: {message}"),
-            };
-            ImportError::Malformed { path: self.path.to_owned(), message }
+        result.map_err(|error| ImportError::Malformed {
+            path: self.path.to_owned(),
+            message: part_message(bytes, part, error),
         })
+    }
+}
+
+/// What went wrong in a part, naming it and the line and column.
+fn part_message(bytes: &[u8], part: &str, error: PartError) -> String {
+    match error {
+        PartError::Xml(XmlError { offset, message, .. }) => {
+            let (line, column) = line_column(bytes, offset);
+            format!("{part}, line {line}, column {column}: {message}")
+        }
+        PartError::Other(message) => format!("{part}: {message}"),
     }
 }
 
@@ -260,9 +293,11 @@ struct SheetEntry {
     hidden: bool,
 }
 
-/// The workbook's sheets, in order.
-fn sheet_list(reader: &mut XmlReader<'_>) -> Result<Vec<SheetEntry>, PartError> {
+/// The workbook's sheets, in order, and whether its dates count from 1904
+/// (`<workbookPr date1904="1"/>`).
+fn sheet_list(reader: &mut XmlReader<'_>) -> Result<(Vec<SheetEntry>, bool), PartError> {
     let mut sheets = Vec::new();
+    let mut date1904 = false;
     loop {
         match reader.next()? {
             Node::Open { element, offset } if local(element.name()) == "sheet" => {
@@ -272,7 +307,11 @@ fn sheet_list(reader: &mut XmlReader<'_>) -> Result<Vec<SheetEntry>, PartError> 
                 let hidden = attribute(&element, "state", offset)?.is_some_and(|s| s != "visible");
                 sheets.push(SheetEntry { name, rel_id, hidden });
             }
-            Node::Eof => return Ok(sheets),
+            Node::Open { element, offset } if local(element.name()) == "workbookPr" => {
+                let value = attribute(&element, "date1904", offset)?.unwrap_or_default();
+                date1904 = matches!(value.trim().to_lowercase().as_str(), "1" | "true");
+            }
+            Node::Eof => return Ok((sheets, date1904)),
             _ => {}
         }
     }

@@ -364,3 +364,138 @@ fn an_exported_workbook_reads_back_cell_for_cell() {
     assert_eq!(back, expected);
     assert_eq!(book.table.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 3, 4]);
 }
+
+/// A styles part with number formats `num_fmts` (id, code) and cell
+/// formats of the ids `xfs`; decoys around them (a cell style that is a
+/// date, a conditional format redefining 9) must not count.
+fn style_sheet(num_fmts: &[(u32, &str)], xfs: &[u32]) -> String {
+    let num_fmts: String =
+        num_fmts.iter().map(|(id, code)| format!(r#"<numFmt numFmtId="{id}" formatCode="{code}"/>"#)).collect();
+    let xfs: String =
+        xfs.iter().map(|id| format!(r#"<xf numFmtId="{id}" fontId="0" applyNumberFormat="1"/>"#)).collect();
+    format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="{MAIN}"><numFmts>{num_fmts}</numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs>{xfs}</cellXfs><dxfs><dxf><numFmt numFmtId="9" formatCode="yyyy"/></dxf></dxfs></styleSheet>"#
+    )
+}
+
+/// A one-sheet workbook: a header, then one row of number cells written
+/// "style:value" ("-:value" has no style), with `styles` as the styles part
+/// the workbook's relationships name and `date1904` its date system.
+fn styled(cells: &str, styles: Option<&str>, date1904: Option<&str>) -> Vec<u8> {
+    let column = |i: usize| char::from(b'A' + u8::try_from(i).unwrap());
+    let cells: Vec<(&str, &str)> = cells.split_whitespace().map(|c| c.split_once(':').unwrap()).collect();
+    let header: String =
+        (0..cells.len()).map(|i| format!(r#"<c r="{}1" t="inlineStr"><is><t>h{i}</t></is></c>"#, column(i))).collect();
+    let row: String = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (s, v))| {
+            let style = if *s == "-" { String::new() } else { format!(r#" s="{s}""#) };
+            format!(r#"<c r="{}2"{style}><v>{v}</v></c>"#, column(i))
+        })
+        .collect();
+    let sheet = sheet_xml(&format!(r#"<row r="1">{header}</row><row r="2">{row}</row>"#));
+    let mut parts = parts(&[("S", sheet)], None, |n| format!("worksheets/sheet{n}.xml"));
+    if let Some(value) = date1904 {
+        parts[1].1 = parts[1].1.replace("<sheets>", &format!(r#"<workbookPr date1904="{value}"/><sheets>"#));
+    }
+    let styles_rel =
+        format!(r#"<Relationship Id="rIdT" Type="{DOC_RELS}/styles" Target="styles.xml"/></Relationships>"#);
+    parts[2].1 = parts[2].1.replace("</Relationships>", &styles_rel);
+    if let Some(styles) = styles {
+        parts.push(("xl/styles.xml".to_owned(), styles.to_owned()));
+    }
+    zip_of(&parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect::<Vec<_>>())
+}
+
+/// The cells of the styled row as read.
+fn styled_row(cells: &str, styles: Option<&str>, date1904: Option<&str>) -> Vec<String> {
+    read(&styled(cells, styles, date1904), None).unwrap().table.rows[0].cells.clone()
+}
+
+#[test]
+fn percent_formats_read_as_excel_shows_them() {
+    let custom = [(164, "0.0%"), (165, "0.00&quot;%&quot;"), (166, "[Red]#,##0%")];
+    let styles = style_sheet(&custom, &[0, 9, 10, 164, 165, 166]);
+    let cells = "1:0.95 1:0.07 1:0.285 2:0.1234 3:0.999 4:0.5 5:-0.25 2:1 0:0.95";
+    let expected = ["95%", "7%", "29%", "12.34%", "99.9%", "0.5", "-25%", "100.00%", "0.95"];
+    assert_eq!(styled_row(cells, Some(&styles), None), expected);
+    // Only numbers: text, booleans and errors in a percent cell stay as written.
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr" s="1"><is><t>target</t></is></c><c r="B1" t="b" s="1"><v>1</v></c>
+        <c r="C1" t="e" s="1"><v>#DIV/0!</v></c><c r="D1" t="str" s="1"><v>0.5</v></c><c r="E1" s="1"><v>0.5</v></c></row>"#;
+    let mut parts = parts(&[("S", sheet_xml(rows))], None, |n| format!("worksheets/sheet{n}.xml"));
+    parts.push(("xl/styles.xml".to_owned(), styles));
+    let bytes = zip_of(&parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect::<Vec<_>>());
+    assert_eq!(read(&bytes, None).unwrap().table.header, ["target", "TRUE", "#DIV/0!", "0.5", "50%"]);
+}
+
+#[test]
+fn date_and_time_formats_read_as_iso_dates_and_times() {
+    let custom = [(164, "dd/mm/yyyy"), (165, "yyyy-mm-dd hh:mm:ss"), (166, "[h]:mm"), (167, "h:mm AM/PM")];
+    let styles = style_sheet(&custom, &[0, 14, 22, 20, 164, 165, 166, 167]);
+    let cells = "1:45291 1:45291.75 2:45291.75 2:45291 3:0.5 4:45351 5:45291.5 6:1.5 7:0.75";
+    let expected = [
+        "2023-12-31",
+        "2023-12-31",
+        "2023-12-31 18:00",
+        "2023-12-31",
+        "12:00",
+        "2024-02-29",
+        "2023-12-31 12:00:00",
+        "36:00",
+        "18:00",
+    ];
+    assert_eq!(styled_row(cells, Some(&styles), None), expected);
+    // Excel's 1900 counts a 29 February that never was: serial 60 has no
+    // date and stays a number, and the days after it are one ahead.
+    let edges = "1:59 1:60 1:61 1:2958465 1:2958466 1:-1 1:0";
+    let expected = ["1900-02-28", "60", "1900-03-01", "9999-12-31", "2958466", "-1", "0"];
+    assert_eq!(styled_row(edges, Some(&styles), None), expected);
+}
+
+#[test]
+fn a_1904_workbook_counts_days_from_1904() {
+    let styles = style_sheet(&[(164, "yyyy-mm-dd")], &[0, 14, 164, 22]);
+    let cells = "1:43829 2:0 3:1462.25 1:45291";
+    let in_1904 = ["2023-12-31", "1904-01-01", "1908-01-02 06:00", "2028-01-01"];
+    assert_eq!(styled_row(cells, Some(&styles), Some("1")), in_1904);
+    assert_eq!(styled_row(cells, Some(&styles), Some("true")), in_1904);
+    let in_1900 = ["2019-12-30", "0", "1904-01-01 06:00", "2023-12-31"];
+    assert_eq!(styled_row(cells, Some(&styles), Some("0")), in_1900);
+    assert_eq!(styled_row(cells, Some(&styles), None), in_1900);
+}
+
+#[test]
+fn general_and_other_formats_leave_numbers_as_they_were() {
+    // numFmtId 0 (General), 2 ("0.00"), 11 (scientific), 49 (text), a
+    // custom number format, an unknown id, no style and a style the part lacks.
+    let styles = style_sheet(&[(164, "#,##0.00 &quot;days&quot;")], &[0, 2, 11, 49, 164, 300]);
+    let cells = "0:0.95 1:1.0 2:1.5E+3 3:45291 4:0.30000000000000004 5:0.95 -:45291 99:0.95";
+    let expected = ["0.95", "1", "1500", "45291", "0.3", "0.95", "45291", "0.95"];
+    assert_eq!(styled_row(cells, Some(&styles), None), expected);
+}
+
+#[test]
+fn a_missing_or_broken_styles_part_reads_every_number_as_general() {
+    let cells = "1:0.95 2:45291";
+    // The relationship names xl/styles.xml, which is not in the zip.
+    let book = read(&styled(cells, None, None), None).unwrap();
+    assert_eq!(book.table.rows[0].cells, ["0.95", "45291"]);
+    assert!(book.table.notes.is_empty(), "{:?}", book.table.notes);
+    let broken = format!(
+        r#"<styleSheet xmlns="{MAIN}"><cellXfs><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="14"/></numFmts>"#
+    );
+    let book = read(&styled(cells, Some(&broken), None), None).unwrap();
+    assert_eq!(book.table.rows[0].cells, ["0.95", "45291"]);
+    assert!(book.table.notes.iter().any(|n| n.contains("xl/styles.xml, line 1")), "{:?}", book.table.notes);
+}
+
+#[test]
+fn a_styles_part_with_a_doctype_is_refused_like_any_part() {
+    let xxe = r#"<?xml version="1.0"?><!DOCTYPE styleSheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>"#;
+    let styles = format!(
+        r#"{xxe}<styleSheet xmlns="{MAIN}"><numFmts><numFmt numFmtId="164" formatCode="&xxe;"/></numFmts><cellXfs><xf numFmtId="9"/></cellXfs></styleSheet>"#
+    );
+    let message = malformed(read(&styled("0:0.95", Some(&styles), None), None));
+    assert!(message.contains("DOCTYPE") && message.contains("xl/styles.xml"), "{message}");
+}

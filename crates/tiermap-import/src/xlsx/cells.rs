@@ -4,6 +4,7 @@ use crate::xml::{Node, XmlError, XmlReader, attribute, local};
 use crate::{Table, TableRow};
 
 use super::PartError;
+use super::styles::{CellFormats, NumberFormat};
 
 /// Excel's own limits.
 const MAX_ROWS: usize = 1_048_576;
@@ -64,7 +65,11 @@ struct SheetState {
 }
 
 /// The sheet's cells as a table: the first non-empty row is the header.
-pub(super) fn sheet_table(reader: &mut XmlReader<'_>, shared: &[String]) -> Result<Table, PartError> {
+pub(super) fn sheet_table(
+    reader: &mut XmlReader<'_>,
+    shared: &[String],
+    formats: &CellFormats,
+) -> Result<Table, PartError> {
     let mut state = SheetState::default();
     loop {
         match reader.next()? {
@@ -77,7 +82,7 @@ pub(super) fn sheet_table(reader: &mut XmlReader<'_>, shared: &[String]) -> Resu
                     return Err(bad_at(offset, format!("row {number} is outside 1 to {MAX_ROWS}")));
                 }
                 state.last_row = number;
-                let cells = read_row(reader, shared, number, &mut state)?;
+                let cells = read_row(reader, shared, formats, number, &mut state)?;
                 keep_row(&mut state, number, cells).map_err(|m| bad_at(offset, m))?;
             }
             Node::Eof => break,
@@ -121,6 +126,7 @@ fn keep_row(state: &mut SheetState, number: usize, mut cells: Vec<String>) -> Re
 fn read_row(
     reader: &mut XmlReader<'_>,
     shared: &[String],
+    formats: &CellFormats,
     row: usize,
     state: &mut SheetState,
 ) -> Result<Vec<String>, PartError> {
@@ -138,7 +144,8 @@ fn read_row(
                     return Err(bad_at(offset, format!("row {row} has a cell beyond column XFD ({MAX_COLUMNS})")));
                 }
                 let kind = attribute(&element, "t", offset)?.unwrap_or_default();
-                let value = read_cell(reader, &kind, shared, state).map_err(|e| match e {
+                let format = formats.of(attribute(&element, "s", offset)?.as_deref());
+                let value = read_cell(reader, &kind, format, shared, state).map_err(|e| match e {
                     PartError::Other(m) => bad_at(offset, m),
                     xml => xml,
                 })?;
@@ -175,10 +182,12 @@ fn column_of(reference: &str) -> Option<usize> {
     column.checked_sub(1)
 }
 
-/// The text of the `<c>` just opened, by its type `kind`.
+/// The text of the `<c>` just opened, by its type `kind` and, for a
+/// number, its format.
 fn read_cell(
     reader: &mut XmlReader<'_>,
     kind: &str,
+    format: NumberFormat,
     shared: &[String],
     state: &mut SheetState,
 ) -> Result<String, PartError> {
@@ -231,6 +240,7 @@ fn read_cell(
             _ => value,
         },
         "str" | "e" | "d" => value,
+        "" | "n" => format.show(&value).unwrap_or_else(|| number_text(&value)),
         _ => number_text(&value),
     })
 }
