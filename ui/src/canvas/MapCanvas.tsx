@@ -206,10 +206,10 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
           const aligned = align({ ...change.position!, ...size }, others, GUIDE_PULL / flow.getZoom());
           change.position = { x: aligned.x, y: aligned.y };
           const origin = node.parentId ? absolutePosition(node.parentId, indexItems(toItems(nodes))) : { x: 0, y: 0 };
-          setGuides({
-            vertical: aligned.vertical === null ? null : aligned.vertical + origin.x,
-            horizontal: aligned.horizontal === null ? null : aligned.horizontal + origin.y,
-          });
+          const vertical = aligned.vertical === null ? null : aligned.vertical + origin.x;
+          const horizontal = aligned.horizontal === null ? null : aligned.horizontal + origin.y;
+          // Most drag steps keep the same guides: no state change, no extra render.
+          setGuides((current) => (current.vertical === vertical && current.horizontal === horizontal ? current : { vertical, horizontal }));
         }
       }
       onNodesChange(changes);
@@ -242,13 +242,22 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
     [nodes, onMove, setNodes, view, extras],
   );
 
+  // React Flow reports the selection again on every drag step (the selected
+  // node moved); the window hears only when what is selected changes, so a
+  // drag does not re-render the panels and the inspector each frame.
+  const reported = useRef<string>("");
   const reportSelection: OnSelectionChangeFunc = useCallback(
-    ({ nodes: selectedNodes, edges: selectedEdges }) =>
-      onSelectionChange({
+    ({ nodes: selectedNodes, edges: selectedEdges }) => {
+      const selection = {
         elements: selectedNodes.filter((n) => n.type === "element").map((n) => n.id),
         groups: selectedNodes.filter((n) => n.type === "container").map((n) => n.id),
         edges: selectedEdges.map((e) => e.id),
-      }),
+      };
+      const key = JSON.stringify(selection);
+      if (key === reported.current) return;
+      reported.current = key;
+      onSelectionChange(selection);
+    },
     [onSelectionChange],
   );
 
