@@ -33,6 +33,8 @@ const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
 export const GRID = 12;
 /** Below this zoom the boxes are too small to read: they show their colour and name only. */
 const FAR = 0.45;
+/** Below this zoom a name is a few pixels high: boxes are drawn as plain coloured blocks. */
+const OVERVIEW = 0.2;
 /** How near (in screen pixels) an edge must come to another's to snap to it. */
 const GUIDE_PULL = 6;
 
@@ -96,6 +98,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   const flow = useReactFlow();
   // Cheaper boxes when zoomed out (a boolean, so nodes re-render only when the threshold is crossed).
   const far = useStore((state) => state.transform[2] < FAR);
+  const overview = useStore((state) => state.transform[2] < OVERVIEW);
   // Fitted once every node has its size; only then is the map "ready" (and
   // says so in data-ready, which the end-to-end tests wait for).
   const measured = useNodesInitialized();
@@ -262,7 +265,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   return (
-    <div className={far ? "canvas far" : "canvas"} ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
+    <div className={overview ? "canvas far overview" : far ? "canvas far" : "canvas"} ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
