@@ -134,24 +134,17 @@ impl<'a> XmlReader<'a> {
     /// (nested elements' text included).
     pub fn text_of_element(&mut self) -> Result<String, XmlError> {
         let mut text = String::new();
-        let mut open = 1usize;
-        loop {
-            match self.next()? {
-                Node::Open { .. } => open += 1,
-                Node::Close => {
-                    open -= 1;
-                    if open == 0 {
-                        return Ok(text);
-                    }
-                }
-                Node::Text(t) => text.push_str(&t),
-                Node::Eof => return Ok(text),
-            }
-        }
+        self.to_end_of_element(Some(&mut text))?;
+        Ok(text)
     }
 
     /// Skips to the end of the element just opened.
     pub fn skip_element(&mut self) -> Result<(), XmlError> {
+        self.to_end_of_element(None)
+    }
+
+    /// Reads to the end of the element just opened, keeping its text when asked.
+    fn to_end_of_element(&mut self, mut text: Option<&mut String>) -> Result<(), XmlError> {
         let mut open = 1usize;
         loop {
             match self.next()? {
@@ -162,7 +155,11 @@ impl<'a> XmlReader<'a> {
                         return Ok(());
                     }
                 }
-                Node::Text(_) => {}
+                Node::Text(t) => {
+                    if let Some(text) = text.as_deref_mut() {
+                        text.push_str(&t);
+                    }
+                }
                 Node::Eof => return Ok(()),
             }
         }
