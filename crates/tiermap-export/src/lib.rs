@@ -12,6 +12,7 @@
 //! - Never panics on a document the model accepts; errors name the map.
 //! - A file is written completely or not at all (temporary file, then rename).
 
+mod collapse;
 mod connector;
 mod csv;
 mod drawio;

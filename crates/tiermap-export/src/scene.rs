@@ -21,6 +21,7 @@ use crate::owners::{Owner, owners_by_target};
 use crate::palette;
 use crate::wrap::{LINE_HEIGHT, fit, wrap};
 
+use crate::collapse::{COLLAPSED_HEIGHT, Collapse};
 use crate::connector::connector;
 pub use crate::connector::{Connector, Side};
 use crate::legend::legend;
@@ -331,7 +332,7 @@ fn element_shape(
 
 /// A group's container: name at the top left (shrunk, then wrapped, to fit
 /// beside its owner badges), kind label after it when there is room.
-fn group_shape(group: &tiermap_model::Group, rect: Rect, owners: &[Owner]) -> GroupShape {
+fn group_shape(group: &tiermap_model::Group, rect: Rect, owners: &[Owner], holding: Option<usize>) -> GroupShape {
     let (fill, fill_opacity) = group_fill(group.kind);
     let left = rect.x + HEADER_PAD_X;
     let inner_width = (rect.width - 2.0 * HEADER_PAD_X).max(1.0);
@@ -368,7 +369,10 @@ fn group_shape(group: &tiermap_model::Group, rect: Rect, owners: &[Owner]) -> Gr
         x: left,
         top,
     };
-    let kind_text = group.kind.label().to_uppercase();
+    let kind_text = match holding {
+        Some(n) => format!("{} · {n} inside", group.kind.label()).to_uppercase(),
+        None => group.kind.label().to_uppercase(),
+    };
     let kind_width = text_width(&kind_text, KIND_SIZE, Weight::Regular);
     let after_name = left
         + if name.lines.len() == 1 {
@@ -413,10 +417,21 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
     let no_owners: Vec<Owner> = Vec::new();
     let owners_of = |target: OwnedTarget| owners.get(&target).unwrap_or(&no_owners);
 
-    // Where things are, relative to the map's origin.
-    let group_rects = absolute_groups(doc, map_id);
+    // Where things are, relative to the map's origin; collapsed groups are
+    // their title bar, and what they hold is not drawn.
+    let collapse = Collapse::of(doc, map_id);
+    let all_groups = absolute_groups(doc, map_id);
+    let group_rects: BTreeMap<GroupId, Rect> = all_groups
+        .iter()
+        .filter(|(id, _)| !collapse.hides_group(**id))
+        .map(|(id, rect)| {
+            let height = if collapse.holding(*id).is_some() { COLLAPSED_HEIGHT } else { rect.height };
+            (*id, Rect { height, ..*rect })
+        })
+        .collect();
     let placements: Vec<(&tiermap_model::Element, Option<GroupId>, Rect)> = doc
         .placements_of(map_id)
+        .filter(|p| !collapse.hides_contents_of(p.group))
         .filter_map(|p| {
             let element = doc.element(p.element)?;
             let origin = p
@@ -449,6 +464,7 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
                 g,
                 moved(*group_rects.get(&g.id)?, dx, dy),
                 owners_of(OwnedTarget::Group(g.id)),
+                collapse.holding(g.id),
             ))
         })
         .collect();
