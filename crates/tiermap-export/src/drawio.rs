@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use tiermap_model::{GroupId, Rect};
 
+use crate::legend::{Legend, Swatch};
 use crate::palette;
-use crate::scene::{Badge, Scene};
+use crate::scene::{Badge, Label, Scene};
 use crate::svg::num;
 use crate::xml::escape;
 
@@ -127,7 +128,60 @@ fn page(out: &mut String, name: &str, scene: &Scene) {
             connector.target
         );
     }
+    if let Some(legend) = &scene.legend {
+        legend_cells(out, legend);
+    }
     out.push_str("</root></mxGraphModel></diagram>");
+}
+
+/// A text cell for a legend label, inside the legend container.
+fn text_cell(out: &mut String, id: &str, label: &Label, origin: (f64, f64), bold: bool) {
+    let rect = Rect::new(label.x, label.top, label.width().max(1.0) + 4.0, label.height());
+    let _ = write!(
+        out,
+        r#"<mxCell id="{id}" value="{}" style="text;html=0;align=left;verticalAlign=middle;spacing=0;fontSize={};fontStyle={};fontColor={};" vertex="1" parent="legend">"#,
+        escape(&label.lines.join(" ")),
+        num(label.size),
+        if bold { 1 } else { 0 },
+        label.color,
+    );
+    geometry(out, &rect, origin);
+    out.push_str("</mxCell>");
+}
+
+/// The map's key, as the other formats draw it: a grouped box of headings,
+/// swatches (kind colours, line styles, owner tiers) and their labels.
+fn legend_cells(out: &mut String, legend: &Legend) {
+    let _ = write!(
+        out,
+        r#"<mxCell id="legend" value="" style="rounded=1;arcSize=8;absoluteArcSize=1;html=0;container=1;collapsible=0;fillColor={};strokeColor={};" vertex="1" parent="1">"#,
+        palette::PAPER,
+        palette::GROUP_BORDER,
+    );
+    geometry(out, &legend.rect, (0.0, 0.0));
+    out.push_str("</mxCell>");
+    let origin = (legend.rect.x, legend.rect.y);
+    for (index, heading) in legend.headings.iter().enumerate() {
+        text_cell(out, &format!("legend-h{index}"), heading, origin, true);
+    }
+    for (index, row) in legend.rows.iter().enumerate() {
+        let style = match &row.swatch {
+            Swatch::Kind(color) => format!("rounded=1;arcSize=20;html=0;fillColor={color};strokeColor=none;"),
+            Swatch::Line(line) => {
+                let dash = line.dash.map(|d| format!("dashed=1;dashPattern={d};")).unwrap_or_default();
+                format!("shape=line;html=0;strokeWidth=1.6;strokeColor={};{dash}", line.stroke)
+            }
+            Swatch::Tier { color, .. } => format!("rounded=1;arcSize=50;html=0;fillColor={color};strokeColor=none;fontColor=#ffffff;fontStyle=1;fontSize=10;"),
+        };
+        let value = match &row.swatch {
+            Swatch::Tier { tier, .. } => tier.to_string(),
+            _ => String::new(),
+        };
+        let _ = write!(out, r#"<mxCell id="legend-s{index}" value="{value}" style="{style}" vertex="1" parent="legend">"#);
+        geometry(out, &row.swatch_rect, origin);
+        out.push_str("</mxCell>");
+        text_cell(out, &format!("legend-l{index}"), &row.label, origin, false);
+    }
 }
 
 /// One draw.io file holding a page per (map name, scene).

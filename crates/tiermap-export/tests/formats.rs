@@ -170,6 +170,15 @@ fn drawio_keeps_nesting_groups_hold_their_elements() {
         .filter(|n| n.attribute("edge") == Some("1"))
         .count();
     assert_eq!(edges, 4, "the four relations between elements on the map");
+    // The legend, as in the other formats: its headings and the labels of what the map shows.
+    let in_legend: Vec<&str> = parsed
+        .descendants()
+        .filter(|n| n.attribute("parent") == Some("legend"))
+        .filter_map(|n| n.attribute("value"))
+        .collect();
+    for expected in ["KINDS", "RELATIONS", "Product", "rolls up to"] {
+        assert!(in_legend.contains(&expected), "the legend has {expected}: {in_legend:?}");
+    }
 }
 
 #[test]
