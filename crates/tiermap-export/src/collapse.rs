@@ -22,11 +22,16 @@ pub struct Collapse {
 impl Collapse {
     pub fn of(doc: &Document, map: MapId) -> Self {
         let groups = doc.groups_of(map);
-        let collapsed: BTreeSet<GroupId> = groups.iter().filter(|g| g.collapsed).map(|g| g.id).collect();
+        let collapsed: BTreeSet<GroupId> = groups
+            .iter()
+            .filter(|g| g.collapsed)
+            .map(|g| g.id)
+            .collect();
         if collapsed.is_empty() {
             return Collapse::default();
         }
-        let parent: BTreeMap<GroupId, Option<GroupId>> = groups.iter().map(|g| (g.id, g.parent)).collect();
+        let parent: BTreeMap<GroupId, Option<GroupId>> =
+            groups.iter().map(|g| (g.id, g.parent)).collect();
         // The collapsed groups holding `start`'s contents: itself if collapsed, and any collapsed ancestor.
         let holders = |start: Option<GroupId>| {
             let mut found = Vec::new();
@@ -57,7 +62,11 @@ impl Collapse {
                 *inside.entry(holder).or_default() += 1;
             }
         }
-        Collapse { collapsed, hidden, inside }
+        Collapse {
+            collapsed,
+            hidden,
+            inside,
+        }
     }
 
     /// Whether the group is inside a collapsed one (and so not drawn).
@@ -72,14 +81,19 @@ impl Collapse {
 
     /// For a collapsed group, how many elements and groups it holds.
     pub fn holding(&self, group: GroupId) -> Option<usize> {
-        self.collapsed.contains(&group).then(|| self.inside.get(&group).copied().unwrap_or(0))
+        self.collapsed
+            .contains(&group)
+            .then(|| self.inside.get(&group).copied().unwrap_or(0))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tiermap_model::{Edit, Element, ElementKind, Group, GroupKind, GroupingModel, Map, Placement, Rect, Relation, RelationKind};
+    use tiermap_model::{
+        Edit, Element, ElementKind, Group, GroupKind, GroupingModel, Map, Placement, Rect,
+        Relation, RelationKind,
+    };
 
     #[test]
     fn a_collapsed_group_is_its_title_bar_and_what_it_holds_is_not_drawn() {
@@ -95,12 +109,31 @@ mod tests {
             rect: Rect::new(0.0, 0.0, 600.0, 400.0),
             collapsed,
         };
-        let (a, b, c) = (Element::new(ElementKind::Service, "A"), Element::new(ElementKind::Service, "B"), Element::new(ElementKind::Product, "C"));
-        let place = |element: &Element, group, x| Edit::PutPlacement(Placement { map, element: element.id, group, rect: Rect::new(x, 60.0, 180.0, 88.0) });
+        let (a, b, c) = (
+            Element::new(ElementKind::Service, "A"),
+            Element::new(ElementKind::Service, "B"),
+            Element::new(ElementKind::Product, "C"),
+        );
+        let place = |element: &Element, group, x| {
+            Edit::PutPlacement(Placement {
+                map,
+                element: element.id,
+                group,
+                rect: Rect::new(x, 60.0, 180.0, 88.0),
+            })
+        };
         doc.apply_all(&[
-            Edit::PutMap(Map { id: map, name: "M".into(), model: GroupingModel::Service, position: 0 }),
+            Edit::PutMap(Map {
+                id: map,
+                name: "M".into(),
+                model: GroupingModel::Service,
+                position: 0,
+            }),
             Edit::PutGroup(group(outer, None, "Outer", true)),
-            Edit::PutGroup(Group { rect: Rect::new(20.0, 150.0, 300.0, 200.0), ..group(inner, Some(outer), "Inner", false) }),
+            Edit::PutGroup(Group {
+                rect: Rect::new(20.0, 150.0, 300.0, 200.0),
+                ..group(inner, Some(outer), "Inner", false)
+            }),
             Edit::PutElement(a.clone()),
             Edit::PutElement(b.clone()),
             Edit::PutElement(c.clone()),
@@ -111,18 +144,45 @@ mod tests {
         ])
         .unwrap();
         let scene = crate::scene(&doc, map).unwrap();
-        let names: Vec<String> = scene.groups.iter().map(|g| g.name.lines.join(" ")).collect();
-        assert_eq!(names, ["Outer"], "the nested group is inside the collapsed one");
+        let names: Vec<String> = scene
+            .groups
+            .iter()
+            .map(|g| g.name.lines.join(" "))
+            .collect();
+        assert_eq!(
+            names,
+            ["Outer"],
+            "the nested group is inside the collapsed one"
+        );
         assert_eq!(scene.groups[0].rect.height, COLLAPSED_HEIGHT);
-        let kind = scene.groups[0].kind_label.as_ref().map(|l| l.lines.join(" ")).unwrap_or_default();
+        let kind = scene.groups[0]
+            .kind_label
+            .as_ref()
+            .map(|l| l.lines.join(" "))
+            .unwrap_or_default();
         assert_eq!(kind, "FAMILY · 3 INSIDE");
-        let elements: Vec<String> = scene.elements.iter().map(|e| e.name.lines.join(" ")).collect();
+        let elements: Vec<String> = scene
+            .elements
+            .iter()
+            .map(|e| e.name.lines.join(" "))
+            .collect();
         assert_eq!(elements, ["C"]);
-        assert!(scene.connectors.is_empty(), "a line to a hidden box is not drawn");
+        assert!(
+            scene.connectors.is_empty(),
+            "a line to a hidden box is not drawn"
+        );
 
         // Expanded again, everything is back.
-        doc.apply_all(&[Edit::PutGroup(group(outer, None, "Outer", false))]).unwrap();
+        doc.apply_all(&[Edit::PutGroup(group(outer, None, "Outer", false))])
+            .unwrap();
         let scene = crate::scene(&doc, map).unwrap();
-        assert_eq!((scene.groups.len(), scene.elements.len(), scene.connectors.len()), (2, 3, 1));
+        assert_eq!(
+            (
+                scene.groups.len(),
+                scene.elements.len(),
+                scene.connectors.len()
+            ),
+            (2, 3, 1)
+        );
     }
 }

@@ -117,8 +117,14 @@ mod tests {
     #[test]
     fn fields_a_spreadsheet_would_run_as_formulas_are_kept_as_text() {
         let mut out = String::new();
-        row(&mut out, &["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "a=b"]);
-        assert_eq!(out, r#""'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),a=b"#.to_owned() + "\r\n");
+        row(
+            &mut out,
+            &["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "a=b"],
+        );
+        assert_eq!(
+            out,
+            r#""'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),a=b"#.to_owned() + "\r\n"
+        );
     }
 
     #[test]

@@ -136,7 +136,12 @@ fn page(out: &mut String, name: &str, scene: &Scene) {
 
 /// A text cell for a legend label, inside the legend container.
 fn text_cell(out: &mut String, id: &str, label: &Label, origin: (f64, f64), bold: bool) {
-    let rect = Rect::new(label.x, label.top, label.width().max(1.0) + 4.0, label.height());
+    let rect = Rect::new(
+        label.x,
+        label.top,
+        label.width().max(1.0) + 4.0,
+        label.height(),
+    );
     let _ = write!(
         out,
         r#"<mxCell id="{id}" value="{}" style="text;html=0;align=left;verticalAlign=middle;spacing=0;fontSize={};fontStyle={};fontColor={};" vertex="1" parent="legend">"#,
@@ -166,18 +171,31 @@ fn legend_cells(out: &mut String, legend: &Legend) {
     }
     for (index, row) in legend.rows.iter().enumerate() {
         let style = match &row.swatch {
-            Swatch::Kind(color) => format!("rounded=1;arcSize=20;html=0;fillColor={color};strokeColor=none;"),
-            Swatch::Line(line) => {
-                let dash = line.dash.map(|d| format!("dashed=1;dashPattern={d};")).unwrap_or_default();
-                format!("shape=line;html=0;strokeWidth=1.6;strokeColor={};{dash}", line.stroke)
+            Swatch::Kind(color) => {
+                format!("rounded=1;arcSize=20;html=0;fillColor={color};strokeColor=none;")
             }
-            Swatch::Tier { color, .. } => format!("rounded=1;arcSize=50;html=0;fillColor={color};strokeColor=none;fontColor=#ffffff;fontStyle=1;fontSize=10;"),
+            Swatch::Line(line) => {
+                let dash = line
+                    .dash
+                    .map(|d| format!("dashed=1;dashPattern={d};"))
+                    .unwrap_or_default();
+                format!(
+                    "shape=line;html=0;strokeWidth=1.6;strokeColor={};{dash}",
+                    line.stroke
+                )
+            }
+            Swatch::Tier { color, .. } => format!(
+                "rounded=1;arcSize=50;html=0;fillColor={color};strokeColor=none;fontColor=#ffffff;fontStyle=1;fontSize=10;"
+            ),
         };
         let value = match &row.swatch {
             Swatch::Tier { tier, .. } => tier.to_string(),
             _ => String::new(),
         };
-        let _ = write!(out, r#"<mxCell id="legend-s{index}" value="{value}" style="{style}" vertex="1" parent="legend">"#);
+        let _ = write!(
+            out,
+            r#"<mxCell id="legend-s{index}" value="{value}" style="{style}" vertex="1" parent="legend">"#
+        );
         geometry(out, &row.swatch_rect, origin);
         out.push_str("</mxCell>");
         text_cell(out, &format!("legend-l{index}"), &row.label, origin, false);

@@ -31,8 +31,8 @@ mod scene;
 mod sheet;
 mod svg;
 mod wrap;
-mod xml;
 mod xlsx;
+mod xml;
 
 use tiermap_model::{Document, MapId};
 
@@ -219,11 +219,15 @@ pub fn export(
                     svg::svg(&scene, request.transparent).into_bytes(),
                 )),
                 Format::Png => {
-                    let image = png::png(&svg::svg(&scene, request.transparent), request.scale)
-                        .map_err(|message| ExportError::Map {
-                            map: name.clone(),
-                            message,
-                        })?;
+                    let image = png::png(
+                        &svg::svg(&scene, request.transparent),
+                        request.scale,
+                        request.transparent,
+                    )
+                    .map_err(|message| ExportError::Map {
+                        map: name.clone(),
+                        message,
+                    })?;
                     files.push((package::file_name(index, name, "png"), image));
                 }
                 Format::Pdf => pdf_pages.push((name.clone(), svg::svg(&scene, false))),

@@ -332,7 +332,12 @@ fn element_shape(
 
 /// A group's container: name at the top left (shrunk, then wrapped, to fit
 /// beside its owner badges), kind label after it when there is room.
-fn group_shape(group: &tiermap_model::Group, rect: Rect, owners: &[Owner], holding: Option<usize>) -> GroupShape {
+fn group_shape(
+    group: &tiermap_model::Group,
+    rect: Rect,
+    owners: &[Owner],
+    holding: Option<usize>,
+) -> GroupShape {
     let (fill, fill_opacity) = group_fill(group.kind);
     let left = rect.x + HEADER_PAD_X;
     let inner_width = (rect.width - 2.0 * HEADER_PAD_X).max(1.0);
@@ -425,7 +430,11 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
         .iter()
         .filter(|(id, _)| !collapse.hides_group(**id))
         .map(|(id, rect)| {
-            let height = if collapse.holding(*id).is_some() { COLLAPSED_HEIGHT } else { rect.height };
+            let height = if collapse.holding(*id).is_some() {
+                COLLAPSED_HEIGHT
+            } else {
+                rect.height
+            };
             (*id, Rect { height, ..*rect })
         })
         .collect();

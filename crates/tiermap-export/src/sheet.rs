@@ -20,24 +20,37 @@ pub struct ElementSheet {
 
 /// The id a sheet shows for an element: the one it came in with, else Tiermap's.
 fn sheet_id(element: &Element) -> String {
-    element.properties.get(SOURCE_ID_PROPERTY).cloned().unwrap_or_else(|| element.id.to_string())
+    element
+        .properties
+        .get(SOURCE_ID_PROPERTY)
+        .cloned()
+        .unwrap_or_else(|| element.id.to_string())
 }
 
 fn joined(items: impl IntoIterator<Item = String>) -> String {
-    items.into_iter().collect::<Vec<_>>().join(&format!("{LIST_SEPARATOR} "))
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(&format!("{LIST_SEPARATOR} "))
 }
 
 /// Every element of `doc`, by kind (in the vocabulary's order), then name.
 pub fn element_sheet(doc: &Document) -> ElementSheet {
     let mut name_count: HashMap<String, usize> = HashMap::new();
     for element in doc.elements() {
-        *name_count.entry(element.name.trim().to_lowercase()).or_default() += 1;
+        *name_count
+            .entry(element.name.trim().to_lowercase())
+            .or_default() += 1;
     }
     // A reference by name reads back only when no other element has that name.
     let reference = |id: ElementId| {
         doc.element(id).map(|e| {
             let unique = name_count.get(&e.name.trim().to_lowercase()) == Some(&1);
-            if unique && !e.name.contains(LIST_SEPARATOR) { e.name.clone() } else { sheet_id(e) }
+            if unique && !e.name.contains(LIST_SEPARATOR) {
+                e.name.clone()
+            } else {
+                sheet_id(e)
+            }
         })
     };
     let name_of = |id: ElementId| doc.element(id).map(|e| e.name.clone());
@@ -45,7 +58,10 @@ pub fn element_sheet(doc: &Document) -> ElementSheet {
     let properties: BTreeSet<&String> = doc
         .elements()
         .flat_map(|e| e.properties.keys())
-        .filter(|k| k.as_str() != SOURCE_ID_PROPERTY && !COLUMNS.contains(&tiermap_model::spreadsheet::normalized(k).as_str()))
+        .filter(|k| {
+            k.as_str() != SOURCE_ID_PROPERTY
+                && !COLUMNS.contains(&tiermap_model::spreadsheet::normalized(k).as_str())
+        })
         .collect();
     let mut header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
     header.extend(properties.iter().map(|p| (*p).clone()));
@@ -61,16 +77,30 @@ pub fn element_sheet(doc: &Document) -> ElementSheet {
             let mut targets: Vec<String> = doc
                 .relations()
                 .filter(|r| r.source == id && r.kind == kind)
-                .filter(|r| family.is_none_or(|f| (kind_of(r.target) == Some(ElementKind::Family)) == f))
-                .filter_map(|r| if family == Some(true) || kind != RelationKind::RollsUpTo { name_of(r.target) } else { reference(r.target) })
+                .filter(|r| {
+                    family.is_none_or(|f| (kind_of(r.target) == Some(ElementKind::Family)) == f)
+                })
+                .filter_map(|r| {
+                    if family == Some(true) || kind != RelationKind::RollsUpTo {
+                        name_of(r.target)
+                    } else {
+                        reference(r.target)
+                    }
+                })
                 .collect();
             targets.sort();
             joined(targets)
         };
-        let mut supporters: Vec<String> =
-            doc.relations().filter(|r| r.target == id && r.kind == RelationKind::Supports).filter_map(|r| reference(r.source)).collect();
+        let mut supporters: Vec<String> = doc
+            .relations()
+            .filter(|r| r.target == id && r.kind == RelationKind::Supports)
+            .filter_map(|r| reference(r.source))
+            .collect();
         supporters.sort();
-        let owned = owners.get(&OwnedTarget::Element(id)).map(Vec::as_slice).unwrap_or_default();
+        let owned = owners
+            .get(&OwnedTarget::Element(id))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let mut kpis: Vec<_> = doc.kpis().filter(|k| k.element == id).collect();
         kpis.sort_by_key(|k| (k.position, k.id));
         let mut row = vec![
@@ -85,13 +115,24 @@ pub fn element_sheet(doc: &Document) -> ElementSheet {
             outgoing(RelationKind::RollsUpTo, Some(true)),
             outgoing(RelationKind::DeliveredBy, None),
             joined(supporters),
-            element.lifecycle.map(|l| l.label().to_owned()).unwrap_or_default(),
+            element
+                .lifecycle
+                .map(|l| l.label().to_owned())
+                .unwrap_or_default(),
             if element.external { "yes" } else { "no" }.to_owned(),
             element.description.clone(),
             joined(kpis.iter().map(|k| k.name.clone())),
-            if kpis.iter().any(|k| k.target.is_some()) { joined(kpis.iter().map(|k| k.target.clone().unwrap_or_default())) } else { String::new() },
+            if kpis.iter().any(|k| k.target.is_some()) {
+                joined(kpis.iter().map(|k| k.target.clone().unwrap_or_default()))
+            } else {
+                String::new()
+            },
         ];
-        row.extend(properties.iter().map(|p| element.properties.get(*p).cloned().unwrap_or_default()));
+        row.extend(
+            properties
+                .iter()
+                .map(|p| element.properties.get(*p).cloned().unwrap_or_default()),
+        );
         rows.push(row);
     }
     ElementSheet { header, rows }
@@ -103,7 +144,10 @@ pub fn element_sheet_csv(doc: &Document) -> Vec<u8> {
     let sheet = element_sheet(doc);
     let mut out = String::from("\u{FEFF}");
     for row in std::iter::once(&sheet.header).chain(&sheet.rows) {
-        crate::csv::row(&mut out, &row.iter().map(String::as_str).collect::<Vec<_>>());
+        crate::csv::row(
+            &mut out,
+            &row.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
     }
     out.into_bytes()
 }

@@ -67,7 +67,12 @@ fn worksheet(header: &[String], rows: &[Vec<String>]) -> String {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
     );
     if columns > 0 {
-        let _ = write!(xml, r#"<dimension ref="A1:{}{}"/>"#, column_name(columns - 1), rows.len() + 1);
+        let _ = write!(
+            xml,
+            r#"<dimension ref="A1:{}{}"/>"#,
+            column_name(columns - 1),
+            rows.len() + 1
+        );
     }
     // The header stays in view while scrolling.
     xml.push_str(
@@ -76,7 +81,11 @@ fn worksheet(header: &[String], rows: &[Vec<String>]) -> String {
     if columns > 0 {
         xml.push_str("<cols>");
         for (i, width) in widths.iter().enumerate() {
-            let _ = write!(xml, r#"<col min="{0}" max="{0}" width="{width}" customWidth="1"/>"#, i + 1);
+            let _ = write!(
+                xml,
+                r#"<col min="{0}" max="{0}" width="{width}" customWidth="1"/>"#,
+                i + 1
+            );
         }
         xml.push_str("</cols>");
     }
@@ -89,7 +98,11 @@ fn worksheet(header: &[String], rows: &[Vec<String>]) -> String {
             if cell.is_empty() {
                 continue;
             }
-            let _ = write!(xml, r#"<c r="{}{number}"{style} t="inlineStr"><is><t"#, column_name(column));
+            let _ = write!(
+                xml,
+                r#"<c r="{}{number}"{style} t="inlineStr"><is><t"#,
+                column_name(column)
+            );
             let cell = truncated(cell);
             if cell.starts_with(char::is_whitespace) || cell.ends_with(char::is_whitespace) {
                 xml.push_str(r#" xml:space="preserve""#);
@@ -134,11 +147,21 @@ fn truncated(text: &str) -> &str {
 fn valid_sheet_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if matches!(c, ':' | '\\' | '/' | '?' | '*' | '[' | ']') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, ':' | '\\' | '/' | '?' | '*' | '[' | ']') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(31)
         .collect();
     let cleaned = cleaned.trim().trim_matches('\'');
-    if cleaned.is_empty() { "Sheet1".to_owned() } else { cleaned.to_owned() }
+    if cleaned.is_empty() {
+        "Sheet1".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -157,7 +180,10 @@ mod tests {
 
     #[test]
     fn sheet_names_follow_excel_rules() {
-        assert_eq!(valid_sheet_name("Owners: 2025/26 [draft]"), "Owners_ 2025_26 _draft_");
+        assert_eq!(
+            valid_sheet_name("Owners: 2025/26 [draft]"),
+            "Owners_ 2025_26 _draft_"
+        );
         assert_eq!(valid_sheet_name("'quoted'"), "quoted");
         assert_eq!(valid_sheet_name(""), "Sheet1");
         assert_eq!(valid_sheet_name(&"x".repeat(40)).chars().count(), 31);
@@ -177,8 +203,17 @@ mod tests {
         let first = xlsx("Elements", &["name", "note"], &rows);
         assert_eq!(first, xlsx("Elements", &["name", "note"], &rows));
         let sheet = worksheet(&["name".to_owned()], &rows);
-        assert!(sheet.contains("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;"), "{sheet}");
-        assert!(sheet.contains(r#"<t xml:space="preserve"> padded </t>"#), "{sheet}");
-        assert!(sheet.contains(r#"<c r="A1" s="1" t="inlineStr">"#), "{sheet}");
+        assert!(
+            sheet.contains("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;"),
+            "{sheet}"
+        );
+        assert!(
+            sheet.contains(r#"<t xml:space="preserve"> padded </t>"#),
+            "{sheet}"
+        );
+        assert!(
+            sheet.contains(r#"<c r="A1" s="1" t="inlineStr">"#),
+            "{sheet}"
+        );
     }
 }

@@ -1,0 +1,447 @@
+//! Connector lines drawn straight into a band of the image.
+//!
+//! tiny-skia fills a stroke by supersampling it four times per row and
+//! blitting every covered row as separate short spans; for the long, thin
+//! lines of a large map that was most of a PNG's time (4 of the 5 seconds of
+//! a 1,000-element map at 2x). A line of one colour and width is simple
+//! enough to cover directly: a pixel's coverage is how much of it lies
+//! across the stroke, measured from its centre to the nearest segment of the
+//! flattened curve, with butt ends as SVG draws them, and for a dashed line
+//! how much of the pixel's length along the line falls on a dash. Anything
+//! else (fills, caps other than butt, skewed transforms) is left to resvg.
+
+use resvg::tiny_skia::{PathSegment, PixmapMut, Point, Transform};
+use resvg::usvg;
+
+/// Largest distance, in pixels, between a curve and the segments drawn for it.
+const TOLERANCE: f32 = 0.1;
+/// Segments a single curve is flattened into at most.
+const MAX_PIECES: u32 = 512;
+
+/// A stroke as straight segments in the image's pixels, ready to be drawn
+/// into any band.
+pub struct Line {
+    /// In the order of their top edges.
+    segments: Vec<Segment>,
+    /// For each segment, the lowest bottom edge of it and all before it:
+    /// rising, so a band finds the first segment that can reach it by
+    /// binary search.
+    reach_down: Vec<f32>,
+    top: f32,
+    bottom: f32,
+    /// Straight (not premultiplied) colour, as `lanes`.
+    colour: u64,
+    /// Opacity, 0–1.
+    alpha: f32,
+    dashes: Option<Dashes>,
+}
+
+impl Line {
+    /// The stroke of `path` drawn with `transform` (to the image's pixels),
+    /// when it is a plain line this module draws as resvg would; `None`
+    /// otherwise.
+    pub fn from_path(path: &usvg::Path, transform: Transform) -> Option<Line> {
+        let stroke = path.stroke()?;
+        if !path.is_visible()
+            || path.fill().is_some()
+            || stroke.linecap() != usvg::LineCap::Butt
+            || transform.kx != 0.0
+            || transform.ky != 0.0
+            || transform.sx <= 0.0
+            || (transform.sx - transform.sy).abs() > 1e-6
+        {
+            return None;
+        }
+        let usvg::Paint::Color(color) = stroke.paint() else {
+            return None;
+        };
+        let points = flatten(path.data(), transform)?;
+        let dashes = match stroke.dasharray() {
+            Some(pattern) => Some(Dashes::new(pattern, stroke.dashoffset(), transform.sx)?),
+            None => None,
+        };
+        let mut segments = segments(&points, stroke.width().get() * transform.sx / 2.0);
+        segments.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+        let reach_down = segments
+            .iter()
+            .scan(f32::MIN, |lowest, s| {
+                *lowest = lowest.max(s.y_max);
+                Some(*lowest)
+            })
+            .collect();
+        Some(Line {
+            reach_down,
+            top: segments.iter().map(|s| s.y_min).fold(f32::MAX, f32::min),
+            bottom: segments.iter().map(|s| s.y_max).fold(f32::MIN, f32::max),
+            segments,
+            colour: lanes([color.red, color.green, color.blue]),
+            alpha: stroke.opacity().get(),
+            dashes,
+        })
+    }
+
+    /// Blends the line into `band` (premultiplied RGBA, as tiny-skia keeps
+    /// it), whose first row is row `band_top` of the image.
+    pub fn draw(&self, band: &mut PixmapMut<'_>, band_top: u32) {
+        let (width, height) = (band.width() as usize, band.height() as i64);
+        let offset = band_top as f32;
+        let first_row = ((self.top - offset).floor() as i64).max(0);
+        let last_row = ((self.bottom - offset).ceil() as i64).min(height);
+        if first_row >= last_row {
+            return;
+        }
+        let segments = &self.segments;
+        let first_centre = first_row as f32 + 0.5 + offset;
+        let skipped = self.reach_down.partition_point(|y| *y < first_centre);
+        let mut waiting = (skipped..segments.len()).peekable();
+        let mut active: Vec<usize> = Vec::new();
+        let mut coverage: Vec<f32> = Vec::new();
+        let dashes = self.dashes.as_ref();
+        let data = band.data_mut();
+        for row in first_row..last_row {
+            let centre_y = row as f32 + 0.5 + offset;
+            while let Some(&next) = waiting.peek() {
+                if segments[next].y_min > centre_y {
+                    break;
+                }
+                active.push(next);
+                waiting.next();
+            }
+            active.retain(|&i| segments[i].y_max >= centre_y);
+            let row_pixels = &mut data[row as usize * width * 4..(row as usize + 1) * width * 4];
+            let mut put = |x: usize, covered: f32| {
+                blend(
+                    &mut row_pixels[x * 4..x * 4 + 4],
+                    self.colour,
+                    covered * self.alpha,
+                );
+            };
+            match active[..] {
+                [] => {}
+                // Along most of a line one segment covers the row alone.
+                [only] => segments[only].cover_row(centre_y, width, dashes, &mut put),
+                // Where segments meet, a pixel takes the coverage of the
+                // nearest, so the joint is not blended twice.
+                _ => {
+                    let columns = active
+                        .iter()
+                        .filter_map(|&i| segments[i].columns(centre_y, width));
+                    let (left, right) =
+                        columns.fold((width, 0), |(l, r), (from, to)| (l.min(from), r.max(to)));
+                    if left >= right {
+                        continue;
+                    }
+                    coverage.clear();
+                    coverage.resize(right - left, 0.0);
+                    for &i in &active {
+                        segments[i].cover_row(centre_y, width, dashes, &mut |x, covered| {
+                            let cell = &mut coverage[x - left];
+                            *cell = cell.max(covered);
+                        });
+                    }
+                    for (offset, covered) in coverage.iter().enumerate() {
+                        if *covered > 0.0 {
+                            put(left + offset, *covered);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The pieces of the polyline through `points`, each knowing where along
+/// the line it starts and whether it ends the line.
+fn segments(points: &[Point], half_width: f32) -> Vec<Segment> {
+    let reach = half_width + 0.5;
+    let last = points.len().saturating_sub(2);
+    let mut travelled = 0.0;
+    points
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, pair)| {
+            let (a, b) = (pair[0], pair[1]);
+            let length = a.distance(b);
+            let start = travelled;
+            travelled += length;
+            let direction = Point::from_xy((b.x - a.x) / length, (b.y - a.y) / length);
+            (length > 1e-4).then(|| Segment {
+                a,
+                b,
+                direction,
+                steep: (direction.y.abs() > 1e-3)
+                    .then(|| (direction.x / direction.y, reach / direction.y.abs())),
+                length,
+                start,
+                half_width,
+                reach,
+                starts_line: i == 0,
+                ends_line: i == last,
+                y_min: a.y.min(b.y) - reach,
+                y_max: a.y.max(b.y) + reach,
+            })
+        })
+        .collect()
+}
+
+/// One straight piece of a line.
+struct Segment {
+    a: Point,
+    b: Point,
+    /// Unit vector from `a` to `b`.
+    direction: Point,
+    length: f32,
+    /// Distance along the line at which this segment starts.
+    start: f32,
+    half_width: f32,
+    /// How far from the centre line a pixel centre can be and still be touched.
+    reach: f32,
+    /// For a segment that is not nearly horizontal: how far x moves per row,
+    /// and half the width of a row's touched columns.
+    steep: Option<(f32, f32)>,
+    /// Whether `a` is the line's start (a butt end), not a joint.
+    starts_line: bool,
+    /// Whether `b` is the line's end.
+    ends_line: bool,
+    y_min: f32,
+    y_max: f32,
+}
+
+impl Segment {
+    /// Columns `[from, to)` of the row centred at `y` this segment may touch:
+    /// within `reach` of the centre line across it, and of the segment along it.
+    fn columns(&self, y: f32, width: usize) -> Option<(usize, usize)> {
+        let mut low = self.a.x.min(self.b.x) - self.reach;
+        let mut high = self.a.x.max(self.b.x) + self.reach;
+        if let Some((slope, half)) = self.steep {
+            let crossing = self.a.x + (y - self.a.y) * slope;
+            low = low.max(crossing - half);
+            high = high.min(crossing + half);
+        }
+        let from = low.max(0.0) as usize;
+        let to = ((high + 1.0).max(0.0) as usize).min(width);
+        (from < to).then_some((from, to))
+    }
+
+    /// Calls `put(x, coverage)` for each pixel of the row centred at `y`
+    /// that the stroke covers.
+    fn cover_row(
+        &self,
+        y: f32,
+        width: usize,
+        dashes: Option<&Dashes>,
+        put: &mut impl FnMut(usize, f32),
+    ) {
+        let Some((from, to)) = self.columns(y, width) else {
+            return;
+        };
+        // Position of the first pixel's centre along the segment and across it;
+        // each pixel to the right adds the direction's x and y.
+        let (vx, vy) = (from as f32 + 0.5 - self.a.x, y - self.a.y);
+        let along_first = vx * self.direction.x + vy * self.direction.y;
+        let across_first = vx * self.direction.y - vy * self.direction.x;
+        let last_along = along_first + (to - from - 1) as f32 * self.direction.x;
+        let interior =
+            along_first.min(last_along) >= 0.5 && along_first.max(last_along) <= self.length - 0.5;
+        if interior && dashes.is_none() {
+            // The common case, without branches: every pixel of the row lies
+            // beside the segment, away from its ends.
+            for (step, x) in (from..to).enumerate() {
+                let distance = (across_first + step as f32 * self.direction.y).abs();
+                put(x, self.across(distance));
+            }
+            return;
+        }
+        for (step, x) in (from..to).enumerate() {
+            let along = along_first + step as f32 * self.direction.x;
+            let across = across_first + step as f32 * self.direction.y;
+            let covered = self.coverage(along, across, dashes);
+            if covered > 0.0 {
+                put(x, covered);
+            }
+        }
+    }
+
+    /// Share of a pixel's width across the line that the stroke covers,
+    /// for a pixel centre `distance` from the centre line.
+    fn across(&self, distance: f32) -> f32 {
+        ((distance + 0.5).min(self.half_width) - (distance - 0.5).max(-self.half_width))
+            .clamp(0.0, 1.0)
+    }
+
+    /// Share of a pixel the stroke covers, 0–1, from where its centre lies
+    /// `along` the segment and `across` it: the overlap of the pixel's width
+    /// across the line with the stroke's, times the share of its length
+    /// along the line that is on a dash.
+    fn coverage(&self, along: f32, across: f32, dashes: Option<&Dashes>) -> f32 {
+        let mut end_factor = 1.0;
+        let distance = if along < 0.0 && !self.starts_line {
+            (along * along + across * across).sqrt()
+        } else if along > self.length && !self.ends_line {
+            let beyond = along - self.length;
+            (beyond * beyond + across * across).sqrt()
+        } else {
+            if self.starts_line {
+                end_factor = (along + 0.5).clamp(0.0, 1.0);
+            }
+            if self.ends_line {
+                end_factor = end_factor.min((self.length - along + 0.5).clamp(0.0, 1.0));
+            }
+            across.abs()
+        };
+        let covered = self.across(distance) * end_factor;
+        match dashes {
+            Some(dashes) if covered > 0.0 => {
+                covered * dashes.on_share(self.start + along.clamp(0.0, self.length))
+            }
+            _ => covered,
+        }
+    }
+}
+
+/// A dash pattern in pixels: dash, gap, dash, gap, … repeated.
+struct Dashes {
+    pattern: Vec<f32>,
+    period: f32,
+    /// 1 / period.
+    per_period: f32,
+    /// Length of dash in one period.
+    on_per_period: f32,
+    offset: f32,
+}
+
+impl Dashes {
+    /// `None` for a pattern resvg would treat specially (empty or all zero).
+    fn new(pattern: &[f32], offset: f32, scale: f32) -> Option<Dashes> {
+        let mut pattern: Vec<f32> = pattern.iter().map(|d| d * scale).collect();
+        if pattern.len() % 2 == 1 {
+            pattern.extend_from_within(..);
+        }
+        let period: f32 = pattern.iter().sum();
+        if pattern.is_empty() || pattern.iter().any(|d| *d < 0.0) || period <= 1e-3 {
+            return None;
+        }
+        let on_per_period = pattern.iter().step_by(2).sum();
+        Some(Dashes {
+            pattern,
+            period,
+            per_period: 1.0 / period,
+            on_per_period,
+            offset: offset * scale,
+        })
+    }
+
+    /// Length of dash between 0 and `distance` along the line.
+    fn on_until(&self, distance: f32) -> f32 {
+        let shifted = distance + self.offset;
+        // Whole periods, rounded down (a cast truncates towards zero).
+        let mut periods = (shifted * self.per_period) as i64 as f32;
+        if periods * self.period > shifted {
+            periods -= 1.0;
+        }
+        let mut rest = shifted - periods * self.period;
+        let mut on = periods * self.on_per_period;
+        for (i, length) in self.pattern.iter().enumerate() {
+            let part = rest.min(*length);
+            if i % 2 == 0 {
+                on += part;
+            }
+            rest -= part;
+            if rest <= 0.0 {
+                break;
+            }
+        }
+        on
+    }
+
+    /// Share of the pixel-long stretch centred at `distance` that is on a dash.
+    fn on_share(&self, distance: f32) -> f32 {
+        (self.on_until(distance + 0.5) - self.on_until(distance - 0.5)).clamp(0.0, 1.0)
+    }
+}
+
+/// A straight colour spread into four 16-bit lanes (r, g, b, a = 255), the
+/// form `blend` works in.
+fn lanes(rgb: [u8; 3]) -> u64 {
+    u64::from(rgb[0]) | u64::from(rgb[1]) << 16 | u64::from(rgb[2]) << 32 | 255 << 48
+}
+
+/// Source-over of a colour (as `lanes`) at `amount` (0–1) onto a
+/// premultiplied pixel, all four channels at once in one 64-bit word:
+/// each channel becomes (source·amount + pixel·(255 − amount)) / 255.
+fn blend(pixel: &mut [u8], source: u64, amount: f32) {
+    const LOW_BYTES: u64 = 0x00ff_00ff_00ff_00ff;
+    let amount = (amount.clamp(0.0, 1.0) * 255.0 + 0.5) as u64;
+    let packed = u64::from(u32::from_le_bytes([pixel[0], pixel[1], pixel[2], pixel[3]]));
+    let destination = (packed & 0xff)
+        | (packed & 0xff00) << 8
+        | (packed & 0xff_0000) << 16
+        | (packed & 0xff00_0000) << 24;
+    // Each lane is at most 255·255 + 128, inside 16 bits; dividing by 255
+    // with rounding is (x + 128 + ((x + 128) >> 8)) >> 8, exact for that range.
+    let mixed = source * amount + destination * (255 - amount) + 0x0080_0080_0080_0080;
+    let divided = ((mixed + ((mixed >> 8) & LOW_BYTES)) >> 8) & LOW_BYTES;
+    pixel.copy_from_slice(&[
+        divided as u8,
+        (divided >> 16) as u8,
+        (divided >> 32) as u8,
+        (divided >> 48) as u8,
+    ]);
+}
+
+/// The path's one subpath as points in the band, curves flattened;
+/// `None` for several subpaths or a closed one (left to resvg).
+fn flatten(path: &resvg::tiny_skia::Path, transform: Transform) -> Option<Vec<Point>> {
+    let map = |mut p: Point| {
+        transform.map_point(&mut p);
+        p
+    };
+    let mut points: Vec<Point> = Vec::new();
+    for segment in path.segments() {
+        match segment {
+            PathSegment::MoveTo(p) if points.is_empty() => points.push(map(p)),
+            PathSegment::LineTo(p) => points.push(map(p)),
+            PathSegment::QuadTo(c, p) => {
+                let start = *points.last()?;
+                let (c, end) = (map(c), map(p));
+                let pieces = pieces(second_difference(start, c, end) * 0.25);
+                for i in 1..=pieces {
+                    let t = i as f32 / pieces as f32;
+                    let u = 1.0 - t;
+                    points.push(Point::from_xy(
+                        u * u * start.x + 2.0 * u * t * c.x + t * t * end.x,
+                        u * u * start.y + 2.0 * u * t * c.y + t * t * end.y,
+                    ));
+                }
+            }
+            PathSegment::CubicTo(c1, c2, p) => {
+                let start = *points.last()?;
+                let (c1, c2, end) = (map(c1), map(c2), map(p));
+                let bend = second_difference(start, c1, c2).max(second_difference(c1, c2, end));
+                let pieces = pieces(bend * 0.75);
+                for i in 1..=pieces {
+                    let t = i as f32 / pieces as f32;
+                    let u = 1.0 - t;
+                    let (w0, w1, w2, w3) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+                    points.push(Point::from_xy(
+                        w0 * start.x + w1 * c1.x + w2 * c2.x + w3 * end.x,
+                        w0 * start.y + w1 * c1.y + w2 * c2.y + w3 * end.y,
+                    ));
+                }
+            }
+            PathSegment::MoveTo(_) | PathSegment::Close => return None,
+        }
+    }
+    (points.len() >= 2).then_some(points)
+}
+
+/// |p0 − 2·p1 + p2|, how far a curve bends over three control points.
+fn second_difference(p0: Point, p1: Point, p2: Point) -> f32 {
+    Point::from_xy(p0.x - 2.0 * p1.x + p2.x, p0.y - 2.0 * p1.y + p2.y).length()
+}
+
+/// Wang's bound: pieces needed so no piece strays more than TOLERANCE from
+/// the curve, given the curve's bend scaled for its degree.
+fn pieces(scaled_bend: f32) -> u32 {
+    ((scaled_bend / TOLERANCE).sqrt().ceil() as u32).clamp(1, MAX_PIECES)
+}
