@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs the UI's npm dependencies from the committed lockfile, when they
-# are missing or older than the lockfile.
+# Installs the npm dependencies from the committed lockfiles, when they are
+# missing or older than the lockfile: the UI's, and the Open XML validator
+# the PPTX tests run (tests/ooxml).
 set -euo pipefail
-cd "$(dirname "$0")/../ui"
-stamp=node_modules/.package-lock.json
-if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" ]]; then
-  npm ci --no-audit --no-fund
-fi
+cd "$(dirname "$0")/.."
+for dir in ui tests/ooxml; do
+  stamp=$dir/node_modules/.package-lock.json
+  if [[ ! -f "$stamp" || $dir/package-lock.json -nt "$stamp" ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+done

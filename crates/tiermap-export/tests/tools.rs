@@ -1,8 +1,11 @@
 //! Checked as a user would, with the tools a user has: the PDF's pages and
 //! text through poppler (pdfinfo, pdftotext), and the PPTX opened by
-//! LibreOffice, converted to PDF, and read back. These tools are Debian
-//! packages that scripts/install-system-deps.sh --test installs; a missing
-//! one fails the test naming its package.
+//! LibreOffice, converted to PDF, and read back; the PPTX also checked by
+//! Microsoft's Open XML SDK validator, the check closest to PowerPoint's own
+//! before it offers a repair. poppler and LibreOffice are Debian packages
+//! that scripts/install-system-deps.sh --test installs, the validator an npm
+//! package that scripts/npm-deps.sh installs in tests/ooxml; a missing one
+//! fails the test saying how to install it.
 //!
 //! Set TIERMAP_EXPORT_ARTIFACTS=DIR to keep the files for a look.
 
@@ -133,4 +136,69 @@ fn the_pptx_opens_in_libreoffice_and_shows_every_element_name() {
     ] {
         assert!(text.contains(heading), "the slides lack {heading}");
     }
+}
+
+/// The Open XML SDK validator installed by scripts/npm-deps.sh.
+fn ooxml_validator() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/ooxml/node_modules/.bin/ooxml-validator");
+    assert!(
+        path.exists(),
+        "the Open XML validator is not installed: run scripts/npm-deps.sh (make setup-test does)"
+    );
+    path
+}
+
+#[test]
+fn the_pptx_passes_the_open_xml_sdk_validator_and_its_shape_ids_are_unique() {
+    let (doc, maps) = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let pptx = dir.path().join("checked.pptx");
+    let request = ExportRequest {
+        title_slide: true,
+        ownership_slides: true,
+        title: "Fixture <b>&\"x\"</b>".into(),
+        ..ExportRequest::new(Format::Pptx, maps.clone())
+    };
+    let bytes = export(&doc, &request, &mut |_| {}).unwrap();
+    std::fs::write(&pptx, &bytes).unwrap();
+    keep(&pptx);
+    for version in ["Office2007", "Microsoft365"] {
+        let out = std::process::Command::new(ooxml_validator())
+            .arg(&pptx)
+            .args(["--officeVersion", version])
+            .output()
+            .expect("the Open XML validator runs");
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && report.contains("\"ok\": true"),
+            "the Open XML SDK finds the PPTX invalid for {version}:\n{report}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // PowerPoint repairs a slide whose shapes share an id; the SDK does not check it.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    let mut slides = 0;
+    for name in names.iter().filter(|n| n.starts_with("ppt/slides/slide")) {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
+        let tree = roxmltree::Document::parse(&xml).unwrap();
+        let mut ids: Vec<&str> = tree
+            .descendants()
+            .filter(|n| n.tag_name().name() == "cNvPr")
+            .filter_map(|n| n.attribute("id"))
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{name} has shapes sharing an id");
+        slides += 1;
+    }
+    assert!(
+        slides >= maps.len() + 2,
+        "title, maps and ownership slides: {slides}"
+    );
 }

@@ -298,7 +298,6 @@ mod tests {
             .filter(|(a, b)| a.abs_diff(**b) > 1)
             .count();
 
-
         let worst = banded.iter().zip(&whole).map(|(a, b)| a.abs_diff(*b)).max();
         // tiny-skia splits a curve cut by a band's edge differently, so the
         // anti-aliasing of a rounded corner there can differ by a few shades.
