@@ -29,6 +29,26 @@ const BOLD: [&[u8]; 3] = [
     include_bytes!("../fonts/DroidSansFallbackFull.ttf"),
 ];
 
+/// The bundled files as an SVG embeds them: the index of their family in
+/// FAMILIES, their CSS font-weight, and the file. The CJK face is one file
+/// for both weights, as the renderers use it.
+pub(crate) const EMBEDDED: [(usize, &str, &[u8]); 5] = [
+    (0, "400", REGULAR[0]),
+    (0, "700", BOLD[0]),
+    (1, "400", REGULAR[1]),
+    (1, "700", BOLD[1]),
+    (2, "100 900", REGULAR[2]),
+];
+
+/// Index in FAMILIES of the family that draws `c`: the first that has it,
+/// as the renderers fall back.
+pub(crate) fn family_of(c: char) -> Option<usize> {
+    faces()
+        .regular
+        .iter()
+        .position(|face| face.glyph_index(c).is_some())
+}
+
 /// Whether text is set in the regular or the bold face.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {

@@ -16,6 +16,7 @@ mod collapse;
 mod connector;
 mod csv;
 mod drawio;
+mod font_embed;
 mod fonts;
 mod json;
 mod legend;
@@ -216,7 +217,7 @@ pub fn export(
             match request.format {
                 Format::Svg => files.push((
                     package::file_name(index, name, "svg"),
-                    svg::svg(&scene, request.transparent).into_bytes(),
+                    svg::standalone(&scene, request.transparent).into_bytes(),
                 )),
                 Format::Png => {
                     let image = png::png(

@@ -1,11 +1,13 @@
 //! A scene as SVG: clean vector shapes, text as text in the bundled fonts'
 //! families, one `<g>` per group and per element so the file stays easy to
-//! edit in a vector tool. The PNG and PDF writers render this same SVG.
+//! edit in a vector tool. The PNG and PDF writers render this same SVG; the
+//! SVG file itself also carries the fonts, subset (font_embed.rs).
 
 use std::fmt::Write;
 
 use tiermap_model::RelationKind;
 
+use crate::font_embed;
 use crate::fonts::{FONT_FAMILY_LIST, Weight};
 use crate::palette::{self, LineStyle};
 use crate::scene::{
@@ -245,6 +247,59 @@ fn markers(out: &mut String, scene: &Scene) {
 }
 
 /// The scene as a standalone SVG document; `transparent` leaves out the white page.
+/// The SVG file a user gets: the drawing with the bundled fonts embedded,
+/// cut down to the characters it shows.
+pub fn standalone(scene: &Scene, transparent: bool) -> String {
+    let drawing = svg(scene, transparent);
+    let faces = font_embed::font_faces(shown_text(&drawing).chars());
+    if faces.is_empty() {
+        return drawing;
+    }
+    let at = drawing.find("</title>").map_or(0, |i| i + "</title>".len());
+    let mut out = String::with_capacity(drawing.len() + faces.len() + 32);
+    out.push_str(&drawing[..at]);
+    out.push_str("<defs><style>");
+    out.push_str(&faces);
+    out.push_str("</style></defs>");
+    out.push_str(&drawing[at..]);
+    out
+}
+
+/// Every character outside the tags of `svg`, entities resolved: the text
+/// it shows (and a few characters of attribute-free markup, harmless).
+fn shown_text(svg: &str) -> String {
+    svg.split('<')
+        .filter_map(|piece| piece.split_once('>').map(|(_, text)| unescape(text)))
+        .collect()
+}
+
+/// XML text with the entities push_escaped writes turned back into characters.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let entity = &rest[at..];
+        let Some(end) = entity.find(';') else {
+            out.push_str(entity);
+            return out;
+        };
+        match &entity[1..end] {
+            "lt" => out.push('<'),
+            "gt" => out.push('>'),
+            "amp" => out.push('&'),
+            "quot" => out.push('"'),
+            "apos" => out.push('\''),
+            // Line breaks and tabs draw nothing.
+            _ => {}
+        }
+        rest = &entity[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The drawing alone, naming the bundled families, as the renderers read it.
 pub fn svg(scene: &Scene, transparent: bool) -> String {
     let mut out = String::with_capacity(1024 + scene.elements.len() * 900);
     let (w, h) = (num(scene.width), num(scene.height));

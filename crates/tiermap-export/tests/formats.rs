@@ -60,6 +60,73 @@ fn the_svg_matches_its_snapshot() {
     );
 }
 
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=').map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|chunk| {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, d)| n | u32::from(*d) << (18 - 6 * i));
+            (0..chunk.len() - 1).map(move |i| (n >> (16 - 8 * i)) as u8)
+        })
+        .collect()
+}
+
+#[test]
+fn the_svg_carries_the_bundled_fonts_cut_to_its_characters() {
+    let (doc, maps) = fixture();
+    let svg = String::from_utf8(exported(Format::Svg, &maps[..1])).unwrap();
+    let tree = roxmltree::Document::parse(&svg).unwrap();
+    let css = tree
+        .descendants()
+        .find(|n| n.has_tag_name("style"))
+        .and_then(|n| n.text())
+        .expect("a style sheet with the fonts");
+    let mut faces = Vec::new();
+    for rule in css.split("@font-face").skip(1) {
+        let family = rule.split('\'').nth(1).unwrap().to_owned();
+        let data = rule
+            .split("base64,")
+            .nth(1)
+            .unwrap()
+            .split(')')
+            .next()
+            .unwrap();
+        faces.push((family, base64_decode(data)));
+    }
+    let families: Vec<&str> = faces.iter().map(|(f, _)| f.as_str()).collect();
+    for family in tiermap_export::FONT_FAMILIES {
+        assert!(families.contains(&family), "no {family} in {families:?}");
+    }
+    for name in names_on(&doc, maps[0]) {
+        for c in name.chars().filter(|c| !c.is_whitespace()) {
+            assert!(
+                faces
+                    .iter()
+                    .any(|(_, data)| ttf_parser::Face::parse(data, 0)
+                        .expect("an embedded face parses")
+                        .glyph_index(c)
+                        .is_some()),
+                "no embedded face draws {c:?} of {name}"
+            );
+        }
+    }
+    assert!(
+        svg.len() < 200_000,
+        "the fonts are subsets: {} bytes",
+        svg.len()
+    );
+}
+
 /// Every text node of an XML document, decoded.
 fn texts(xml: &str) -> Vec<String> {
     let doc =
