@@ -59,6 +59,16 @@ pub const LINE: &str = "#d5dde6";
 pub const PAPER: &str = "#ffffff";
 pub const GROUP_BORDER: &str = "#b8c4d2";
 
+/// Red, green and blue (0–255) of a `#rrggbb` colour; black if it is not one.
+pub fn rgb(hex: &str) -> [f64; 3] {
+    let channel = |i: usize| {
+        hex.get(1 + 2 * i..3 + 2 * i)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map_or(0.0, f64::from)
+    };
+    [channel(0), channel(1), channel(2)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
