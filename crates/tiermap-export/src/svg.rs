@@ -320,7 +320,7 @@ fn opaque_group_fills(scene: &Scene) -> HashMap<GroupId, String> {
             .parent
             .and_then(|p| mixed.get(&p).copied())
             .unwrap_or(page);
-        let fill = palette::rgb(&g.fill);
+        let fill = palette::rgb(g.fill);
         let a = g.fill_opacity;
         let colour = [0, 1, 2].map(|i| fill[i] * a + beneath[i] * (1.0 - a));
         mixed.insert(g.id, colour);
