@@ -32,7 +32,7 @@ setup:
 
 setup-test:
 	@scripts/install-system-deps.sh --test
-	@scripts/npm-deps.sh
+	@scripts/npm-deps.sh --test
 	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --version 2.1.0 --locked --root "$(TOOLS)"
 
 ui:

@@ -4,7 +4,7 @@
 //! Microsoft's Open XML SDK validator, the check closest to PowerPoint's own
 //! before it offers a repair. poppler and LibreOffice are Debian packages
 //! that scripts/install-system-deps.sh --test installs, the validator an npm
-//! package that scripts/npm-deps.sh installs in tests/ooxml; a missing one
+//! package that `scripts/npm-deps.sh --test` installs in tests/ooxml; a missing one
 //! fails the test saying how to install it.
 //!
 //! Set TIERMAP_EXPORT_ARTIFACTS=DIR to keep the files for a look.
@@ -138,13 +138,13 @@ fn the_pptx_opens_in_libreoffice_and_shows_every_element_name() {
     }
 }
 
-/// The Open XML SDK validator installed by scripts/npm-deps.sh.
+/// The Open XML SDK validator installed by `scripts/npm-deps.sh --test`.
 fn ooxml_validator() -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/ooxml/node_modules/.bin/ooxml-validator");
     assert!(
         path.exists(),
-        "the Open XML validator is not installed: run scripts/npm-deps.sh (make setup-test does)"
+        "the Open XML validator is not installed: run scripts/npm-deps.sh --test (make setup-test does)"
     );
     path
 }
