@@ -6,9 +6,10 @@
 //! a 1,000-element map at 2x). A line of one colour and width is simple
 //! enough to cover directly: a pixel's coverage is how much of it lies
 //! across the stroke, measured from its centre to the nearest segment of the
-//! flattened curve, with butt ends as SVG draws them, and for a dashed line
-//! how much of the pixel's length along the line falls on a dash. Anything
-//! else (fills, caps other than butt, skewed transforms) is left to resvg.
+//! flattened curve, with butt ends as SVG draws them. A dashed line is cut
+//! into its dashes once, each a short line of its own, so the gaps cost
+//! nothing. Anything else (fills, caps other than butt, skewed transforms)
+//! is left to resvg.
 
 use resvg::tiny_skia::{PathSegment, PixmapMut, Point, Transform};
 use resvg::usvg;
@@ -33,7 +34,6 @@ pub struct Line {
     colour: u64,
     /// Opacity, 0–1.
     alpha: f32,
-    dashes: Option<Dashes>,
 }
 
 impl Line {
@@ -56,11 +56,18 @@ impl Line {
             return None;
         };
         let points = flatten(path.data(), transform)?;
-        let dashes = match stroke.dasharray() {
-            Some(pattern) => Some(Dashes::new(pattern, stroke.dashoffset(), transform.sx)?),
-            None => None,
+        let half_width = stroke.width().get() * transform.sx / 2.0;
+        let mut segments = match stroke.dasharray() {
+            Some(pattern) => {
+                let dashes = Dashes::new(pattern, stroke.dashoffset(), transform.sx)?;
+                dashes
+                    .cut(&points)?
+                    .iter()
+                    .flat_map(|dash| segments(dash, half_width))
+                    .collect()
+            }
+            None => segments(&points, half_width),
         };
-        let mut segments = segments(&points, stroke.width().get() * transform.sx / 2.0);
         segments.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
         let reach_down = segments
             .iter()
@@ -76,7 +83,6 @@ impl Line {
             segments,
             colour: lanes([color.red, color.green, color.blue]),
             alpha: stroke.opacity().get(),
-            dashes,
         })
     }
 
@@ -96,7 +102,6 @@ impl Line {
         let mut waiting = (skipped..segments.len()).peekable();
         let mut active: Vec<usize> = Vec::new();
         let mut coverage: Vec<f32> = Vec::new();
-        let dashes = self.dashes.as_ref();
         let data = band.data_mut();
         for row in first_row..last_row {
             let centre_y = row as f32 + 0.5 + offset;
@@ -119,7 +124,7 @@ impl Line {
             match active[..] {
                 [] => {}
                 // Along most of a line one segment covers the row alone.
-                [only] => segments[only].cover_row(centre_y, width, dashes, &mut put),
+                [only] => segments[only].cover_row(centre_y, width, &mut put),
                 // Where segments meet, a pixel takes the coverage of the
                 // nearest, so the joint is not blended twice.
                 _ => {
@@ -134,7 +139,7 @@ impl Line {
                     coverage.clear();
                     coverage.resize(right - left, 0.0);
                     for &i in &active {
-                        segments[i].cover_row(centre_y, width, dashes, &mut |x, covered| {
+                        segments[i].cover_row(centre_y, width, &mut |x, covered| {
                             let cell = &mut coverage[x - left];
                             *cell = cell.max(covered);
                         });
@@ -155,15 +160,12 @@ impl Line {
 fn segments(points: &[Point], half_width: f32) -> Vec<Segment> {
     let reach = half_width + 0.5;
     let last = points.len().saturating_sub(2);
-    let mut travelled = 0.0;
     points
         .windows(2)
         .enumerate()
         .filter_map(|(i, pair)| {
             let (a, b) = (pair[0], pair[1]);
             let length = a.distance(b);
-            let start = travelled;
-            travelled += length;
             let direction = Point::from_xy((b.x - a.x) / length, (b.y - a.y) / length);
             (length > 1e-4).then(|| Segment {
                 a,
@@ -172,7 +174,6 @@ fn segments(points: &[Point], half_width: f32) -> Vec<Segment> {
                 steep: (direction.y.abs() > 1e-3)
                     .then(|| (direction.x / direction.y, reach / direction.y.abs())),
                 length,
-                start,
                 half_width,
                 reach,
                 starts_line: i == 0,
@@ -191,8 +192,6 @@ struct Segment {
     /// Unit vector from `a` to `b`.
     direction: Point,
     length: f32,
-    /// Distance along the line at which this segment starts.
-    start: f32,
     half_width: f32,
     /// How far from the centre line a pixel centre can be and still be touched.
     reach: f32,
@@ -225,13 +224,7 @@ impl Segment {
 
     /// Calls `put(x, coverage)` for each pixel of the row centred at `y`
     /// that the stroke covers.
-    fn cover_row(
-        &self,
-        y: f32,
-        width: usize,
-        dashes: Option<&Dashes>,
-        put: &mut impl FnMut(usize, f32),
-    ) {
+    fn cover_row(&self, y: f32, width: usize, put: &mut impl FnMut(usize, f32)) {
         let Some((from, to)) = self.columns(y, width) else {
             return;
         };
@@ -243,7 +236,7 @@ impl Segment {
         let last_along = along_first + (to - from - 1) as f32 * self.direction.x;
         let interior =
             along_first.min(last_along) >= 0.5 && along_first.max(last_along) <= self.length - 0.5;
-        if interior && dashes.is_none() {
+        if interior {
             // The common case, without branches: every pixel of the row lies
             // beside the segment, away from its ends.
             for (step, x) in (from..to).enumerate() {
@@ -255,7 +248,7 @@ impl Segment {
         for (step, x) in (from..to).enumerate() {
             let along = along_first + step as f32 * self.direction.x;
             let across = across_first + step as f32 * self.direction.y;
-            let covered = self.coverage(along, across, dashes);
+            let covered = self.coverage(along, across);
             if covered > 0.0 {
                 put(x, covered);
             }
@@ -273,7 +266,7 @@ impl Segment {
     /// `along` the segment and `across` it: the overlap of the pixel's width
     /// across the line with the stroke's, times the share of its length
     /// along the line that is on a dash.
-    fn coverage(&self, along: f32, across: f32, dashes: Option<&Dashes>) -> f32 {
+    fn coverage(&self, along: f32, across: f32) -> f32 {
         let mut end_factor = 1.0;
         let distance = if along < 0.0 && !self.starts_line {
             (along * along + across * across).sqrt()
@@ -289,13 +282,7 @@ impl Segment {
             }
             across.abs()
         };
-        let covered = self.across(distance) * end_factor;
-        match dashes {
-            Some(dashes) if covered > 0.0 => {
-                covered * dashes.on_share(self.start + along.clamp(0.0, self.length))
-            }
-            _ => covered,
-        }
+        self.across(distance) * end_factor
     }
 }
 
@@ -303,10 +290,6 @@ impl Segment {
 struct Dashes {
     pattern: Vec<f32>,
     period: f32,
-    /// 1 / period.
-    per_period: f32,
-    /// Length of dash in one period.
-    on_per_period: f32,
     offset: f32,
 }
 
@@ -321,42 +304,104 @@ impl Dashes {
         if pattern.is_empty() || pattern.iter().any(|d| *d < 0.0) || period <= 1e-3 {
             return None;
         }
-        let on_per_period = pattern.iter().step_by(2).sum();
         Some(Dashes {
             pattern,
             period,
-            per_period: 1.0 / period,
-            on_per_period,
             offset: offset * scale,
         })
     }
 
-    /// Length of dash between 0 and `distance` along the line.
-    fn on_until(&self, distance: f32) -> f32 {
-        let shifted = distance + self.offset;
-        // Whole periods, rounded down (a cast truncates towards zero).
-        let mut periods = (shifted * self.per_period) as i64 as f32;
-        if periods * self.period > shifted {
-            periods -= 1.0;
+    /// The dashes of the polyline through `points`, each as its own
+    /// polyline; `None` when there would be absurdly many (left to resvg).
+    fn cut(&self, points: &[Point]) -> Option<Vec<Vec<Point>>> {
+        let lengths: Vec<f32> = points.windows(2).map(|p| p[0].distance(p[1])).collect();
+        let total: f32 = lengths.iter().sum();
+        if total / self.period > MAX_DASHES {
+            return None;
         }
-        let mut rest = shifted - periods * self.period;
-        let mut on = periods * self.on_per_period;
-        for (i, length) in self.pattern.iter().enumerate() {
-            let part = rest.min(*length);
-            if i % 2 == 0 {
-                on += part;
-            }
-            rest -= part;
-            if rest <= 0.0 {
-                break;
-            }
+        // Where the offset puts the start of the line within the pattern.
+        let mut entry = 0;
+        let mut left = self.pattern[0];
+        let mut phase = self.offset.rem_euclid(self.period);
+        while phase >= left {
+            phase -= left;
+            entry = (entry + 1) % self.pattern.len();
+            left = self.pattern[entry];
         }
-        on
+        left -= phase;
+        let mut dashes = Vec::new();
+        let mut at = 0.0;
+        let mut walker = Walker::new(points, &lengths);
+        while at < total {
+            let end = (at + left).min(total);
+            if entry % 2 == 0 && end - at > 1e-4 {
+                dashes.push(walker.between(at, end));
+            }
+            at = end;
+            entry = (entry + 1) % self.pattern.len();
+            left = self.pattern[entry];
+        }
+        Some(dashes)
+    }
+}
+
+/// Most dashes one line is cut into.
+const MAX_DASHES: f32 = 100_000.0;
+
+/// Steps along a polyline, handing out the stretches between two distances
+/// from its start, in increasing order.
+struct Walker<'a> {
+    points: &'a [Point],
+    lengths: &'a [f32],
+    /// The segment reached, and the distance at which it starts.
+    segment: usize,
+    segment_start: f32,
+}
+
+impl<'a> Walker<'a> {
+    fn new(points: &'a [Point], lengths: &'a [f32]) -> Self {
+        Walker {
+            points,
+            lengths,
+            segment: 0,
+            segment_start: 0.0,
+        }
     }
 
-    /// Share of the pixel-long stretch centred at `distance` that is on a dash.
-    fn on_share(&self, distance: f32) -> f32 {
-        (self.on_until(distance + 0.5) - self.on_until(distance - 0.5)).clamp(0.0, 1.0)
+    fn point_at(&self, distance: f32) -> Point {
+        let (a, b) = (self.points[self.segment], self.points[self.segment + 1]);
+        let length = self.lengths[self.segment];
+        let t = if length > 0.0 {
+            ((distance - self.segment_start) / length).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+    }
+
+    /// Moves to the segment holding `distance` (the last one past the end).
+    fn reach(&mut self, distance: f32) {
+        while self.segment + 1 < self.lengths.len()
+            && self.segment_start + self.lengths[self.segment] < distance
+        {
+            self.segment_start += self.lengths[self.segment];
+            self.segment += 1;
+        }
+    }
+
+    /// The polyline from `from` to `to` along the line.
+    fn between(&mut self, from: f32, to: f32) -> Vec<Point> {
+        self.reach(from);
+        let mut stretch = vec![self.point_at(from)];
+        while self.segment + 1 < self.lengths.len()
+            && self.segment_start + self.lengths[self.segment] < to
+        {
+            stretch.push(self.points[self.segment + 1]);
+            self.segment_start += self.lengths[self.segment];
+            self.segment += 1;
+        }
+        stretch.push(self.point_at(to));
+        stretch
     }
 }
 
@@ -460,7 +505,16 @@ mod tests {
         path.line_to(90.0, 20.3);
         let path = path.finish().unwrap();
         let points = flatten(&path, Transform::identity()).unwrap();
-        let mut segments = segments(&points, width / 2.0);
+        let mut segments = match dashes {
+            Some(pattern) => Dashes::new(pattern, 0.0, 1.0)
+                .unwrap()
+                .cut(&points)
+                .unwrap()
+                .iter()
+                .flat_map(|dash| segments(dash, width / 2.0))
+                .collect(),
+            None => segments(&points, width / 2.0),
+        };
         segments.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
         let line = Line {
             reach_down: segments.iter().map(|s| s.y_max).collect(),
@@ -469,7 +523,6 @@ mod tests {
             segments,
             colour: lanes([0, 0, 0]),
             alpha: 1.0,
-            dashes: dashes.map(|d| Dashes::new(d, 0.0, 1.0).unwrap()),
         };
         let mut pixmap = Pixmap::new(100, 40).unwrap();
         line.draw(&mut pixmap.as_mut(), 0);
