@@ -233,25 +233,46 @@ impl Segment {
         let (vx, vy) = (from as f32 + 0.5 - self.a.x, y - self.a.y);
         let along_first = vx * self.direction.x + vy * self.direction.y;
         let across_first = vx * self.direction.y - vy * self.direction.x;
-        let last_along = along_first + (to - from - 1) as f32 * self.direction.x;
-        let interior =
-            along_first.min(last_along) >= 0.5 && along_first.max(last_along) <= self.length - 0.5;
-        if interior {
-            // The common case, without branches: every pixel of the row lies
-            // beside the segment, away from its ends.
-            for (step, x) in (from..to).enumerate() {
-                let distance = (across_first + step as f32 * self.direction.y).abs();
-                put(x, self.across(distance));
-            }
-            return;
-        }
-        for (step, x) in (from..to).enumerate() {
+        let count = to - from;
+        // The pixels [inside_from, inside_to) lie beside the segment, away
+        // from its ends: along a long, flat line, nearly all of the row.
+        let (inside_from, inside_to) = if self.direction.x.abs() > 1e-6 {
+            let step_at = |along: f32| (along - along_first) / self.direction.x;
+            let (first, last) = if self.direction.x > 0.0 {
+                (step_at(0.5), step_at(self.length - 0.5))
+            } else {
+                (step_at(self.length - 0.5), step_at(0.5))
+            };
+            let inside_from = first.ceil().clamp(0.0, count as f32) as usize;
+            let inside_to = (last.floor() + 1.0).clamp(inside_from as f32, count as f32) as usize;
+            (inside_from, inside_to)
+        } else if (0.5..=self.length - 0.5).contains(&along_first) {
+            (0, count)
+        } else {
+            (0, 0)
+        };
+        for step in (0..inside_from).chain(inside_to..count) {
             let along = along_first + step as f32 * self.direction.x;
             let across = across_first + step as f32 * self.direction.y;
             let covered = self.coverage(along, across);
             if covered > 0.0 {
-                put(x, covered);
+                put(from + step, covered);
             }
+        }
+        if self.direction.y.abs() < 1e-6 {
+            // Flat: every pixel of the row is as far from the line.
+            let covered = self.across(across_first.abs());
+            if covered > 0.0 {
+                for step in inside_from..inside_to {
+                    put(from + step, covered);
+                }
+            }
+            return;
+        }
+        // Without branches, so the loop stays simple for the compiler.
+        for step in inside_from..inside_to {
+            let distance = (across_first + step as f32 * self.direction.y).abs();
+            put(from + step, self.across(distance));
         }
     }
 
