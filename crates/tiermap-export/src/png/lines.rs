@@ -12,6 +12,8 @@
 //! is left to resvg.
 
 use resvg::tiny_skia::{PathSegment, PixmapMut, Point, Transform};
+
+use super::dashes::Dashes;
 use resvg::usvg;
 
 /// Largest distance, in pixels, between a curve and the segments drawn for it.
@@ -304,125 +306,6 @@ impl Segment {
             across.abs()
         };
         self.across(distance) * end_factor
-    }
-}
-
-/// A dash pattern in pixels: dash, gap, dash, gap, … repeated.
-struct Dashes {
-    pattern: Vec<f32>,
-    period: f32,
-    offset: f32,
-}
-
-impl Dashes {
-    /// `None` for a pattern resvg would treat specially (empty or all zero).
-    fn new(pattern: &[f32], offset: f32, scale: f32) -> Option<Dashes> {
-        let mut pattern: Vec<f32> = pattern.iter().map(|d| d * scale).collect();
-        if pattern.len() % 2 == 1 {
-            pattern.extend_from_within(..);
-        }
-        let period: f32 = pattern.iter().sum();
-        if pattern.is_empty() || pattern.iter().any(|d| *d < 0.0) || period <= 1e-3 {
-            return None;
-        }
-        Some(Dashes {
-            pattern,
-            period,
-            offset: offset * scale,
-        })
-    }
-
-    /// The dashes of the polyline through `points`, each as its own
-    /// polyline; `None` when there would be absurdly many (left to resvg).
-    fn cut(&self, points: &[Point]) -> Option<Vec<Vec<Point>>> {
-        let lengths: Vec<f32> = points.windows(2).map(|p| p[0].distance(p[1])).collect();
-        let total: f32 = lengths.iter().sum();
-        if total / self.period > MAX_DASHES {
-            return None;
-        }
-        // Where the offset puts the start of the line within the pattern.
-        let mut entry = 0;
-        let mut left = self.pattern[0];
-        let mut phase = self.offset.rem_euclid(self.period);
-        while phase >= left {
-            phase -= left;
-            entry = (entry + 1) % self.pattern.len();
-            left = self.pattern[entry];
-        }
-        left -= phase;
-        let mut dashes = Vec::new();
-        let mut at = 0.0;
-        let mut walker = Walker::new(points, &lengths);
-        while at < total {
-            let end = (at + left).min(total);
-            if entry % 2 == 0 && end - at > 1e-4 {
-                dashes.push(walker.between(at, end));
-            }
-            at = end;
-            entry = (entry + 1) % self.pattern.len();
-            left = self.pattern[entry];
-        }
-        Some(dashes)
-    }
-}
-
-/// Most dashes one line is cut into.
-const MAX_DASHES: f32 = 100_000.0;
-
-/// Steps along a polyline, handing out the stretches between two distances
-/// from its start, in increasing order.
-struct Walker<'a> {
-    points: &'a [Point],
-    lengths: &'a [f32],
-    /// The segment reached, and the distance at which it starts.
-    segment: usize,
-    segment_start: f32,
-}
-
-impl<'a> Walker<'a> {
-    fn new(points: &'a [Point], lengths: &'a [f32]) -> Self {
-        Walker {
-            points,
-            lengths,
-            segment: 0,
-            segment_start: 0.0,
-        }
-    }
-
-    fn point_at(&self, distance: f32) -> Point {
-        let (a, b) = (self.points[self.segment], self.points[self.segment + 1]);
-        let length = self.lengths[self.segment];
-        let t = if length > 0.0 {
-            ((distance - self.segment_start) / length).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-    }
-
-    /// Moves to the segment holding `distance` (the last one past the end).
-    fn reach(&mut self, distance: f32) {
-        while self.segment + 1 < self.lengths.len()
-            && self.segment_start + self.lengths[self.segment] < distance
-        {
-            self.segment_start += self.lengths[self.segment];
-            self.segment += 1;
-        }
-    }
-
-    /// The polyline from `from` to `to` along the line.
-    fn between(&mut self, from: f32, to: f32) -> Vec<Point> {
-        self.reach(from);
-        let mut stretch = vec![self.point_at(from)];
-        while self.segment + 1 < self.lengths.len()
-            && self.segment_start + self.lengths[self.segment] < to
-        {
-            stretch.push(self.points[self.segment + 1]);
-            self.segment_start += self.lengths[self.segment];
-            self.segment += 1;
-        }
-        stretch.push(self.point_at(to));
-        stretch
     }
 }
 

@@ -6,6 +6,7 @@
 //! the cores, so the whole image is never held uncompressed. Connector lines
 //! are drawn by lines.rs rather than resvg (see there why).
 
+mod dashes;
 mod encode;
 mod lines;
 
