@@ -3,8 +3,9 @@
 //! its white page.
 //!
 //! Large images are drawn and compressed in horizontal bands, spread over
-//! the cores, so the whole image is never held uncompressed. Connector lines
-//! are drawn by lines.rs rather than resvg (see there why).
+//! the cores, so the whole image is never held uncompressed. Plain stroked
+//! lines (connectors, the legend's samples) are drawn by lines.rs rather
+//! than resvg (see there why); encode.rs writes the file.
 
 mod dashes;
 mod encode;
