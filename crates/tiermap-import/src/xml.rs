@@ -134,17 +134,17 @@ impl<'a> XmlReader<'a> {
     /// (nested elements' text included).
     pub fn text_of_element(&mut self) -> Result<String, XmlError> {
         let mut text = String::new();
-        self.to_end_of_element(Some(&mut text))?;
+        self.walk_to_end_of_element(Some(&mut text))?;
         Ok(text)
     }
 
     /// Skips to the end of the element just opened.
     pub fn skip_element(&mut self) -> Result<(), XmlError> {
-        self.to_end_of_element(None)
+        self.walk_to_end_of_element(None)
     }
 
     /// Reads to the end of the element just opened, keeping its text when asked.
-    fn to_end_of_element(&mut self, mut text: Option<&mut String>) -> Result<(), XmlError> {
+    fn walk_to_end_of_element(&mut self, mut text: Option<&mut String>) -> Result<(), XmlError> {
         let mut open = 1usize;
         loop {
             match self.next()? {
