@@ -428,31 +428,38 @@ impl DocumentFile {
         history::list(&self.conn).map_err(sqlite_error(&self.path))
     }
 
-    /// Writes a consistent copy of the document to `dest` (through the SQLite
-    /// backup API into a new file of its own beside it, flushed, then given
-    /// its name). An existing `dest` is replaced only when it is a plain file
-    /// that no Tiermap process is writing (locked while it is replaced); a
-    /// file that appears at `dest` meanwhile is never touched and the copy
-    /// fails with [`StoreError::AlreadyExists`].
+    /// Writes a consistent copy of the document to the new file `dest`
+    /// (through the SQLite backup API into a file of its own beside it,
+    /// flushed, then given its name with a hard link). Never replaces a
+    /// file: one that exists, or appears while the copy is made, makes it
+    /// fail with [`StoreError::AlreadyExists`] and is left as it was.
     pub fn save_as(&self, dest: impl AsRef<Path>) -> Result<(), StoreError> {
-        let dest = dest.as_ref();
+        self.copy_to(dest.as_ref(), false)
+    }
+
+    /// Writes a copy over the existing Tiermap document `dest`, which the
+    /// person chose to replace: refused while another process writes it
+    /// (it is locked while it is replaced), and when it is not a Tiermap
+    /// document at all; replaced in one rename.
+    pub fn replace_with_copy(&self, dest: impl AsRef<Path>) -> Result<(), StoreError> {
+        self.copy_to(dest.as_ref(), true)
+    }
+
+    fn copy_to(&self, dest: &Path, replacing: bool) -> Result<(), StoreError> {
         if let Integrity::Damaged(detail) = &self.integrity {
-            return Err(StoreError::Damaged {
-                path: self.path.clone(),
-                detail: detail.clone(),
-            });
+            return Err(StoreError::Damaged { path: self.path.clone(), detail: detail.clone() });
         }
-        let existing = match std::fs::symlink_metadata(dest) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            _ => {
-                crate::probe::check_kind(dest)?;
-                let lock = writer_lock(dest)?;
-                // A journal left beside the file being replaced belongs to
-                // it: played back now, it can never be played into the copy.
-                prepare(dest)?;
-                let identity = identity_of(&lock);
-                Some((lock, identity))
-            }
+        let existing = if replacing {
+            crate::probe::check_kind(dest)?;
+            let lock = writer_lock(dest)?;
+            // A journal left beside the file being replaced belongs to it:
+            // played back now, it can never be played into the copy.
+            let (header, length) = prepare(dest)?;
+            judge(dest, &header, length, false)?;
+            let identity = identity_of(&lock).ok_or(StoreError::AlreadyExists { path: dest.to_owned() })?;
+            Some((lock, identity))
+        } else {
+            None
         };
         let (tmp, tmp_file) = temporary_beside(dest)?;
         let result = (|| {
@@ -464,11 +471,7 @@ impl DocumentFile {
                 path: dest.to_owned(),
                 source,
             })?;
-            publish(
-                &tmp,
-                dest,
-                existing.as_ref().and_then(|(_, identity)| *identity),
-            )
+            publish(&tmp, dest, existing.as_ref().map(|(_, identity)| *identity))
         })();
         if result.is_err() {
             remove_if_same(&tmp, &tmp_file);
