@@ -17,8 +17,9 @@ pub mod interchange;
 pub mod layout;
 pub mod plan;
 pub mod presentation;
-pub mod spreadsheet;
 mod records;
+pub mod routing;
+pub mod spreadsheet;
 pub mod validate;
 mod vocabulary;
 
