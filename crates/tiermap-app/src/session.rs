@@ -178,7 +178,15 @@ impl Session {
         if dest == file.path() {
             return self.document();
         }
-        file.save_as(&dest)?;
+        // A file already there was chosen in the dialog, which asked before
+        // replacing it: only a Tiermap document no one writes is replaced.
+        // A name that is free now is never taken from someone who gets it
+        // first: that is an "already exists" error.
+        if std::fs::symlink_metadata(&dest).is_ok() {
+            file.replace_with_copy(&dest)?;
+        } else {
+            file.save_as(&dest)?;
+        }
         let original = file.path().to_owned();
         // Release the original before opening the copy; if the copy cannot
         // be opened, go back to the original rather than to nothing.

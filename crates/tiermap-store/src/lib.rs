@@ -12,14 +12,19 @@
 //!   the document stays one file).
 //! - Undo and redo are read from the file, so they survive a restart.
 
+mod backup;
 mod codec;
 mod document_file;
 mod error;
 mod history;
+mod integrity;
+mod new_file;
 mod probe;
+mod recovery;
 mod schema;
 
 pub use document_file::DocumentFile;
 pub use error::StoreError;
 pub use history::HistoryEntry;
+pub use integrity::{Integrity, check_file};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -1,7 +1,7 @@
 // Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.
 // Do not edit by hand: a Rust test fails when this file is stale.
 
-export type ErrorCode = "not_found" | "empty_file" | "not_a_document" | "foreign_database" | "newer_schema" | "corrupt" | "already_exists" | "read_only" | "locked" | "io" | "database" | "invalid_edit" | "nothing_to_undo" | "nothing_to_redo" | "no_document" | "unknown_id" | "invalid_input";
+export type ErrorCode = "not_found" | "empty_file" | "not_a_document" | "foreign_database" | "newer_schema" | "unknown_schema" | "migration_failed" | "corrupt" | "damaged" | "needs_recovery" | "already_exists" | "read_only" | "locked" | "io" | "database" | "invalid_edit" | "nothing_to_undo" | "nothing_to_redo" | "no_document" | "unknown_id" | "invalid_input";
 
 export type AppError = { code: ErrorCode, message: string, };
 
