@@ -1,4 +1,4 @@
-//! Relation lines on the page, routed by the core (`tiermap_model::routing`)
+//! Relation lines on the page, routed by the core (`tiermap_model::layout::routing`)
 //! around the boxes and the groups' title bars: horizontal and vertical
 //! segments from a port on a side of the source to one on a side of the
 //! target. Writers round the corners (at most `CORNER_RADIUS`, which keeps a
@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use tiermap_model::routing::{self, Link};
+use tiermap_model::layout::routing::{self, Link};
 use tiermap_model::{ElementId, Rect, Relation, RelationId, RelationKind};
 
-pub use tiermap_model::routing::{CORNER_RADIUS, Point, Side};
+pub use tiermap_model::layout::routing::{CORNER_RADIUS, Point, Side};
 
 use crate::palette::{self, LineStyle};
 use crate::scene::{ElementShape, GroupShape};

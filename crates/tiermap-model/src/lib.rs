@@ -17,9 +17,8 @@ pub mod interchange;
 pub mod layout;
 pub mod plan;
 pub mod presentation;
-mod records;
-pub mod routing;
 pub mod spreadsheet;
+mod records;
 pub mod validate;
 mod vocabulary;
 
