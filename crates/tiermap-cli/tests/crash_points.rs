@@ -168,6 +168,61 @@ fn sweep(base: &Path, work: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> usiz
     crash_points
 }
 
+/// `import -o NEW` killed at every crash point: NEW is either not there or
+/// the whole imported document, never a half-made file that is refused.
+fn sweep_new_document(dir: &Path, csv: &Path) -> usize {
+    let out = dir.join("new.tiermap");
+    let run = |inject: Option<(&str, usize)>| {
+        let _ = std::fs::remove_file(&out);
+        let mut command = Command::new(strace());
+        command.args(["-f", "-qq", "-o", "/dev/null"]);
+        if let Some((call, n)) = inject {
+            command.arg(format!("--inject={call}:signal=KILL:when={n}"));
+        }
+        command.arg(env!("CARGO_BIN_EXE_tiermap")).args([
+            &"import" as &dyn AsRef<std::ffi::OsStr>,
+            &csv,
+            &"-o",
+            &out,
+        ]);
+        command.output().unwrap()
+    };
+    assert!(run(None).status.success());
+    let after = fingerprint(&out);
+    let mut crash_points = 0;
+    for call in CRASH_CALLS {
+        for n in 1.. {
+            let result = run(Some((call, n)));
+            if out.exists() {
+                assert_eq!(
+                    fingerprint(&out),
+                    after,
+                    "{call} #{n}: the new document is whole"
+                );
+            }
+            if result.status.signal() != Some(9) {
+                assert!(
+                    result.status.success() && out.exists(),
+                    "{call} #{n}: {}",
+                    String::from_utf8_lossy(&result.stderr)
+                );
+                break;
+            }
+            crash_points += 1;
+        }
+    }
+    crash_points
+}
+
+#[test]
+fn a_crash_at_any_point_of_making_a_new_document_leaves_it_whole_or_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = sheet(dir.path(), 24);
+    let points = sweep_new_document(dir.path(), &csv);
+    eprintln!("crash points: new document {points}");
+    assert!(points > 20, "every kind of call was reached ({points})");
+}
+
 #[test]
 fn a_crash_at_any_write_sync_or_unlink_of_a_growing_import_or_an_undo_loses_nothing_committed() {
     let dir = tempfile::tempdir().unwrap();

@@ -13,9 +13,7 @@ use crate::codec::{self, LoadError};
 use crate::error::StoreError;
 use crate::history::{self, HistoryEntry};
 use crate::integrity::{self, Integrity};
-use crate::new_file::{
-    create_exclusive, identity_of, publish, remove_if_same, sync_folder, temporary_beside,
-};
+use crate::new_file::{identity_at, identity_of, publish, remove_if_same, temporary_beside};
 use crate::probe::judge;
 use crate::recovery::prepare;
 use crate::salvage::{RescueReport, salvage_file};
@@ -127,76 +125,87 @@ enum Purpose {
 }
 
 impl DocumentFile {
-    /// Creates a new, empty document. Never replaces or removes a file that
-    /// is already there, even one that appears while this runs: the file is
-    /// created exclusively (a lost race is [`StoreError::AlreadyExists`]).
+    /// Creates a new, empty document; see [`DocumentFile::create_with`].
     pub fn create(path: impl AsRef<Path>) -> Result<Self, StoreError> {
-        let path = path.as_ref();
-        let created = create_exclusive(path)?;
-        let result = (|| {
-            // Locked before SQLite writes a byte: no other writer can open it half made.
-            match created.try_lock() {
-                Ok(()) => {}
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Locked {
-                        path: path.to_owned(),
-                    });
-                }
-                Err(std::fs::TryLockError::Error(source)) => {
-                    return Err(StoreError::Io {
-                        path: path.to_owned(),
-                        source,
-                    });
-                }
-            }
-            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite_error(path))?;
-            configure(&conn, path, true)?;
-            migrate(&mut conn, 0).map_err(sqlite_error(path))?;
-            sync_folder(path)?;
-            Ok(conn)
-        })();
-        match result {
-            Ok(conn) => Ok(DocumentFile {
-                path: path.to_owned(),
-                conn,
-                doc: Document::new(),
-                read_only: false,
-                integrity: Integrity::Sound,
-                notes: Vec::new(),
-                rescued: RescueReport::default(),
-                _writer_lock: Some(created),
-            }),
-            Err(error) => {
-                remove_if_same(path, &created);
-                Err(error)
-            }
-        }
+        Self::create_with(path, &[])
     }
 
     /// Creates a new document holding `edits` as its starting content. The
     /// content is not an undo step: undo never empties a new document.
+    ///
+    /// The document is made whole in a file of its own beside `path` and
+    /// only then given its name, with a hard link: a crash never leaves a
+    /// half-made document under that name, and a file that is there, or
+    /// appears meanwhile, is never replaced or removed (a lost race is
+    /// [`StoreError::AlreadyExists`]).
     pub fn create_with(path: impl AsRef<Path>, edits: &[Edit]) -> Result<Self, StoreError> {
         let path = path.as_ref();
-        let mut file = Self::create(path)?;
-        let result = file
-            .doc
-            .apply_all(edits)
-            .map_err(StoreError::from)
-            .and_then(|_| file.write(edits, |_| Ok(0)));
-        match result {
-            Ok(_) => Ok(file),
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::AlreadyExists {
+                path: path.to_owned(),
+            });
+        }
+        let (tmp, made) = temporary_beside(path)?;
+        let doc = match Self::build(&tmp, &made, edits)
+            .and_then(|doc| publish(&tmp, path, None).map(|()| doc))
+        {
+            Ok(doc) => doc,
             Err(error) => {
-                let DocumentFile {
-                    conn, _writer_lock, ..
-                } = file;
-                drop(conn);
-                if let Some(created) = &_writer_lock {
-                    remove_if_same(path, created);
-                }
-                Err(error)
+                remove_if_same(&tmp, &made);
+                return Err(error);
+            }
+        };
+        // The name now leads to the file this process holds locked.
+        let lock = if identity_of(&made) == identity_at(path) {
+            made
+        } else {
+            writer_lock(path)?
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(sqlite_error(path))?;
+        configure(&conn, path, true)?;
+        Ok(DocumentFile {
+            path: path.to_owned(),
+            conn,
+            doc,
+            read_only: false,
+            integrity: Integrity::Sound,
+            notes: Vec::new(),
+            rescued: RescueReport::default(),
+            _writer_lock: Some(lock),
+        })
+    }
+
+    /// Writes a whole new document into the empty file `tmp` (locked first,
+    /// so no other writer can open it half made).
+    fn build(tmp: &Path, made: &std::fs::File, edits: &[Edit]) -> Result<Document, StoreError> {
+        match made.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    path: tmp.to_owned(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    path: tmp.to_owned(),
+                    source,
+                });
             }
         }
+        let to_error = sqlite_error(tmp);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(tmp, flags).map_err(&to_error)?;
+        configure(&conn, tmp, true)?;
+        migrate(&mut conn, 0).map_err(&to_error)?;
+        let mut doc = Document::new();
+        doc.apply_all(edits)?;
+        let tx = conn.transaction().map_err(&to_error)?;
+        for edit in edits {
+            codec::write(&tx, edit).map_err(&to_error)?;
+        }
+        tx.commit().map_err(&to_error)?;
+        Ok(doc)
     }
 
     /// Opens a document for reading and writing: read-only if the file's
@@ -331,7 +340,10 @@ impl DocumentFile {
     pub fn rescue(&self, dest: impl AsRef<Path>) -> Result<RescueReport, StoreError> {
         let edits = self.doc.to_edits();
         drop(Self::create_with(dest.as_ref(), &edits)?);
-        Ok(RescueReport { kept: edits.len(), ..self.rescued.clone() })
+        Ok(RescueReport {
+            kept: edits.len(),
+            ..self.rescued.clone()
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -377,7 +389,10 @@ impl DocumentFile {
     /// that fails the check.
     fn writable(&mut self) -> Result<(), StoreError> {
         if let Integrity::Damaged(detail) = &self.integrity {
-            return Err(StoreError::Damaged { path: self.path.clone(), detail: detail.clone() });
+            return Err(StoreError::Damaged {
+                path: self.path.clone(),
+                detail: detail.clone(),
+            });
         }
         if self.read_only {
             return Err(StoreError::ReadOnly {
@@ -503,7 +518,10 @@ impl DocumentFile {
 
     fn copy_to(&self, dest: &Path, replacing: bool) -> Result<(), StoreError> {
         if let Integrity::Damaged(detail) = &self.integrity {
-            return Err(StoreError::Damaged { path: self.path.clone(), detail: detail.clone() });
+            return Err(StoreError::Damaged {
+                path: self.path.clone(),
+                detail: detail.clone(),
+            });
         }
         let existing = if replacing {
             crate::probe::check_kind(dest)?;
@@ -512,7 +530,9 @@ impl DocumentFile {
             // played back now, it can never be played into the copy.
             let (header, length) = prepare(dest)?;
             judge(dest, &header, length, false)?;
-            let identity = identity_of(&lock).ok_or(StoreError::AlreadyExists { path: dest.to_owned() })?;
+            let identity = identity_of(&lock).ok_or(StoreError::AlreadyExists {
+                path: dest.to_owned(),
+            })?;
             Some((lock, identity))
         } else {
             None

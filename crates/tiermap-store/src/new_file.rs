@@ -1,10 +1,11 @@
 //! Making files without ever replacing or removing one that someone else
-//! made. A new file is created with O_EXCL (`create_new`), so of two
-//! processes racing for one name exactly one wins and the other gets
-//! [`StoreError::AlreadyExists`]; cleaning up after a failure removes a
-//! path only while it still names the file this process created; a copy is
-//! published under its final name with a hard link, which also refuses to
-//! replace what appeared there meanwhile.
+//! made. A new document or a copy is made whole in a file of its own beside
+//! its target, created with O_EXCL (`create_new`) under a name no one else
+//! uses, and then given its final name with a hard link, which refuses to
+//! replace what is there: of two processes racing for one name exactly one
+//! wins and the other gets [`StoreError::AlreadyExists`], and a crash never
+//! leaves a half-made file under the name. Cleaning up after a failure
+//! removes a path only while it still names the file this process created.
 
 use std::fs::File;
 use std::os::unix::fs::MetadataExt;
@@ -20,7 +21,7 @@ pub(crate) fn identity_of(file: &File) -> Option<Identity> {
     file.metadata().ok().map(|m| (m.dev(), m.ino()))
 }
 
-fn identity_at(path: &Path) -> Option<Identity> {
+pub(crate) fn identity_at(path: &Path) -> Option<Identity> {
     std::fs::symlink_metadata(path)
         .ok()
         .map(|m| (m.dev(), m.ino()))
@@ -88,6 +89,13 @@ pub(crate) fn temporary_beside(dest: &Path) -> Result<(PathBuf, File), StoreErro
         match create_exclusive(&tmp) {
             Ok(file) => return Ok((tmp, file)),
             Err(StoreError::AlreadyExists { .. }) => continue,
+            // Name the file asked for, not the hidden one beside it.
+            Err(StoreError::Io { source, .. }) => {
+                return Err(StoreError::Io {
+                    path: dest.to_owned(),
+                    source,
+                });
+            }
             Err(error) => return Err(error),
         }
     }
