@@ -27,6 +27,8 @@ mod actions;
 mod expect;
 #[path = "soak/page.rs"]
 mod page;
+#[path = "soak/presenting.rs"]
+mod presenting;
 #[path = "soak/walk.rs"]
 mod walk;
 
