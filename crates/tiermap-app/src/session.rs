@@ -48,7 +48,7 @@ impl Session {
             Ok(file) => file,
             // Damaged: open read-only with what can be read; the window
             // shows the banner from `integrity()` and offers `rescue`.
-            Err(StoreError::Corrupt { .. }) => DocumentFile::open_damaged(path.as_ref())?,
+            Err(StoreError::Corrupt { .. } | StoreError::Damaged { .. }) => DocumentFile::open_damaged(path.as_ref())?,
             Err(error) => return Err(error.into()),
         };
         self.file = Some(file);

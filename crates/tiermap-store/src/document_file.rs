@@ -264,6 +264,13 @@ impl DocumentFile {
                 migrate(&mut conn, version).map_err(failed)?;
                 notes.push(format!("schema version {version} read as version {SCHEMA_VERSION} in memory; the file was not changed"));
             } else {
+                // A migration is a write: never into a damaged file.
+                if let Integrity::Damaged(detail) = integrity::check(&conn, path)? {
+                    return Err(StoreError::Damaged {
+                        path: path.to_owned(),
+                        detail,
+                    });
+                }
                 let backup = backup_before_migration(&conn, path, version)?;
                 if let Err(error) = migrate(&mut conn, version) {
                     let _ = std::fs::remove_file(&backup);

@@ -224,3 +224,43 @@ fn a_document_cut_short_opens_damaged_and_is_rescued() {
         "a rescue never replaces a file"
     );
 }
+
+#[test]
+fn an_older_document_with_damaged_pages_is_not_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.tiermap");
+    document(&path);
+    // Marked as schema version 0 (its tables are already there, so a
+    // migration would fail anyway; the check must refuse it first).
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 0)
+        .unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let pages = original.len() / PAGE;
+    let damaged = (1..pages)
+        .map(|page| {
+            with_damaged_page(
+                &original,
+                page,
+                &dir.path().join(format!("old-{page}.tiermap")),
+            )
+        })
+        .find(|p| matches!(check_file(p), Ok(Integrity::Damaged(_))))
+        .unwrap();
+    let before = std::fs::read(&damaged).unwrap();
+    let error = DocumentFile::open(&damaged).unwrap_err();
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error:?}");
+    assert_eq!(std::fs::read(&damaged).unwrap(), before);
+    let backups = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".bak")
+        })
+        .count();
+    assert_eq!(backups, 0, "no backup of a migration that did not happen");
+}
