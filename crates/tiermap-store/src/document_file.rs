@@ -18,6 +18,7 @@ use crate::new_file::{
 };
 use crate::probe::judge;
 use crate::recovery::prepare;
+use crate::salvage::{RescueReport, salvage_file};
 use crate::schema::{SCHEMA_VERSION, migrate, short_reason};
 
 /// An open document file.
@@ -32,6 +33,8 @@ pub struct DocumentFile {
     integrity: Integrity,
     /// What opening did besides reading (a migration and its backup).
     notes: Vec<String>,
+    /// What opening a damaged document could not read.
+    rescued: RescueReport,
     /// Held by the one process that may write the document (flock).
     _writer_lock: Option<std::fs::File>,
 }
@@ -161,6 +164,7 @@ impl DocumentFile {
                 read_only: false,
                 integrity: Integrity::Sound,
                 notes: Vec::new(),
+                rescued: RescueReport::default(),
                 _writer_lock: Some(created),
             }),
             Err(error) => {
@@ -277,8 +281,57 @@ impl DocumentFile {
             read_only,
             integrity: Integrity::Unchecked,
             notes,
+            rescued: RescueReport::default(),
             _writer_lock: writer_lock,
         })
+    }
+
+    /// Opens a damaged document read-only with everything that can still be
+    /// read (see [`RescueReport`]): what the app shows under its banner, and
+    /// what [`DocumentFile::rescue`] writes into a new file. Refuses only
+    /// what is not a Tiermap document at all.
+    pub fn open_damaged(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        let (header, length) = prepare(path)?;
+        let version = judge(path, &header, length, false)?;
+        let to_error = sqlite_error(path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(&to_error)?;
+        configure(&conn, path, false)?;
+        if version < SCHEMA_VERSION {
+            conn = in_memory_copy(&conn).map_err(&to_error)?;
+            migrate(&mut conn, version).map_err(|error| StoreError::MigrationFailed {
+                path: path.to_owned(),
+                from: version,
+                to: SCHEMA_VERSION,
+                reason: short_reason(&error),
+            })?;
+        }
+        let (doc, report) = salvage_file(&conn, path);
+        let detail = match integrity::check(&conn, path) {
+            Ok(Integrity::Damaged(detail)) => detail,
+            _ if report.lost > 0 => report.losses.join("; "),
+            _ => "its records break the model's rules".to_owned(),
+        };
+        Ok(DocumentFile {
+            path: path.to_owned(),
+            conn,
+            doc,
+            read_only: true,
+            integrity: Integrity::Damaged(detail),
+            notes: report.losses.clone(),
+            rescued: report,
+            _writer_lock: None,
+        })
+    }
+
+    /// Writes everything readable into the new document `dest` (never
+    /// replacing a file), without the undo history, and says what was kept
+    /// and what was lost. The damaged file is not changed.
+    pub fn rescue(&self, dest: impl AsRef<Path>) -> Result<RescueReport, StoreError> {
+        let edits = self.doc.to_edits();
+        drop(Self::create_with(dest.as_ref(), &edits)?);
+        Ok(RescueReport { kept: edits.len(), ..self.rescued.clone() })
     }
 
     pub fn path(&self) -> &Path {
@@ -323,6 +376,9 @@ impl DocumentFile {
     /// pages first when nobody has yet, so nothing is written into a file
     /// that fails the check.
     fn writable(&mut self) -> Result<(), StoreError> {
+        if let Integrity::Damaged(detail) = &self.integrity {
+            return Err(StoreError::Damaged { path: self.path.clone(), detail: detail.clone() });
+        }
         if self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),

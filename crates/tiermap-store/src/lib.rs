@@ -21,10 +21,12 @@ mod integrity;
 mod new_file;
 mod probe;
 mod recovery;
+mod salvage;
 mod schema;
 
 pub use document_file::DocumentFile;
 pub use error::StoreError;
 pub use history::HistoryEntry;
 pub use integrity::{Integrity, check_file};
+pub use salvage::RescueReport;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -151,11 +151,16 @@ fn damaged_pages_inside_a_document_are_reported_as_damaged() {
 fn open_within_seconds(path: &Path) -> Result<DocumentFile, StoreError> {
     let (send, receive) = std::sync::mpsc::channel();
     let owned = path.to_owned();
-    std::thread::spawn(move || send.send(DocumentFile::open(&owned)));
+    std::thread::spawn(move || {
+        let _ = send.send(DocumentFile::open(&owned));
+    });
     receive
         .recv_timeout(std::time::Duration::from_secs(5))
         .unwrap_or_else(|_| panic!("opening {} hung", path.display()))
 }
+
+/// A path's name, how its error is recognised, and words its message holds.
+type Case = (&'static str, fn(&StoreError) -> bool, &'static str);
 
 #[test]
 fn every_kind_of_path_that_is_not_a_document_gets_its_own_message_at_once() {
@@ -171,7 +176,7 @@ fn every_kind_of_path_that_is_not_a_document_gets_its_own_message_at_once() {
     symlink(at("loop-a.tiermap"), at("loop-b.tiermap")).unwrap_or_else(|e| panic!("{e}"));
     symlink(at("gone.tiermap"), at("dangling.tiermap")).unwrap_or_else(|e| panic!("{e}"));
 
-    let cases: [(&str, fn(&StoreError) -> bool, &str); 5] = [
+    let cases: [Case; 5] = [
         ("folder.tiermap", |e| matches!(e, StoreError::Folder { .. }), "a folder"),
         ("pipe.tiermap", |e| matches!(e, StoreError::NotAFile { .. }), "a named pipe"),
         ("socket.tiermap", |e| matches!(e, StoreError::NotAFile { .. }), "a socket"),

@@ -55,6 +55,12 @@ function toItems(nodes: TiermapNode[]): Item[] {
 
 export { NOTHING, type Selection } from "../editor/selection";
 
+/** The core's nodes, selected as the ones shown now are. */
+function keepSelected(shown: TiermapNode[], next: TiermapNode[]): TiermapNode[] {
+  const selected = new Set(shown.filter((n) => n.selected).map((n) => n.id));
+  return next.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+}
+
 /**
  * Select some elements; `fit` brings them into view (a clicked problem), otherwise they are only revealed if off-screen.
  * With `mapId`, only the canvas of that map acts on it (the tab is switching to it).
@@ -114,10 +120,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
 
   // Keep the selection when the core sends the map again (after an edit elsewhere).
   useEffect(() => {
-    setNodes((current) => {
-      const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
-      return toFlowNodes(view, null, extras).map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
-    });
+    setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
     setEdges((current) => {
       const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
       return toFlowEdges(view).map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
@@ -239,13 +242,22 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   const onNodeDragStop: OnNodeDrag<TiermapNode> = useCallback(
-    async (_event, _node, dragged) => {
+    async (event, _node, dragged) => {
       setDropTarget(null);
       setGuides({ vertical: null, horizontal: null });
+      // Released outside the map (past the window's edge, over a panel): the
+      // drag is called off, as in a file manager; nothing leaves its group unseen.
+      const box = area.current?.getBoundingClientRect();
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      const outside = box && point && (point.clientX < box.left || point.clientX > box.right || point.clientY < box.top || point.clientY > box.bottom);
+      if (outside) {
+        setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
+        return;
+      }
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      if (!updated) setNodes(toFlowNodes(view, null, extras));
+      if (!updated) setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
     },
     [nodes, onMove, setNodes, view, extras],
   );

@@ -266,3 +266,30 @@ export type ImportOutcome = { document: DocumentView, first_map_id: string | nul
  * One line for the status bar: "Imported 120 elements onto 4 maps".
  */
 message: string, };
+
+export type IntegrityView = { state: IntegrityState, 
+/**
+ * When damaged: what was found, as a sentence to show.
+ */
+detail: string | null, 
+/**
+ * What opening did besides reading (a migration and where its backup
+ * is, rows a damaged document could not give back), one line each.
+ */
+notes: Array<string>, };
+
+export type IntegrityState = "unchecked" | "sound" | "damaged";
+
+export type RescueOutcome = { document: DocumentView, 
+/**
+ * Records written into the new document.
+ */
+kept: number, 
+/**
+ * Rows that could not be read, or referred to records that were lost.
+ */
+lost: number, 
+/**
+ * One line for the status bar.
+ */
+message: string, };
