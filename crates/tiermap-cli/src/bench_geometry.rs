@@ -41,13 +41,23 @@ const INSIDE: f64 = 1.0;
 /// Whether segment a–b passes through the inside of `r`
 /// (Liang–Barsky clipping against the shrunk rectangle).
 fn through(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
-    let (x0, y0, x1, y1) = (r.x + INSIDE, r.y + INSIDE, r.x + r.width - INSIDE, r.y + r.height - INSIDE);
+    let (x0, y0, x1, y1) = (
+        r.x + INSIDE,
+        r.y + INSIDE,
+        r.x + r.width - INSIDE,
+        r.y + r.height - INSIDE,
+    );
     if x0 >= x1 || y0 >= y1 {
         return false;
     }
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut low, mut high) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, a.0 - x0), (dx, x1 - a.0), (-dy, a.1 - y0), (dy, y1 - a.1)] {
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
         if p == 0.0 {
             if q <= 0.0 {
                 return false;
@@ -88,11 +98,25 @@ struct Buckets {
 
 impl Buckets {
     fn new(cell: f64) -> Self {
-        Buckets { cell, cells: HashMap::new() }
+        Buckets {
+            cell,
+            cells: HashMap::new(),
+        }
     }
-    fn range(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> impl Iterator<Item = (i64, i64)> + use<> {
+    fn range(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+    ) -> impl Iterator<Item = (i64, i64)> + use<> {
         let c = self.cell;
-        let (c0, r0, c1, r1) = ((x0 / c).floor() as i64, (y0 / c).floor() as i64, (x1 / c).floor() as i64, (y1 / c).floor() as i64);
+        let (c0, r0, c1, r1) = (
+            (x0 / c).floor() as i64,
+            (y0 / c).floor() as i64,
+            (x1 / c).floor() as i64,
+            (y1 / c).floor() as i64,
+        );
         (r0..=r1).flat_map(move |r| (c0..=c1).map(move |col| (col, r)))
     }
     fn insert(&mut self, item: usize, x0: f64, y0: f64, x1: f64, y1: f64) {
@@ -101,7 +125,10 @@ impl Buckets {
         }
     }
     fn cell_of(&self, p: (f64, f64)) -> (i64, i64) {
-        ((p.0 / self.cell).floor() as i64, (p.1 / self.cell).floor() as i64)
+        (
+            (p.0 / self.cell).floor() as i64,
+            (p.1 / self.cell).floor() as i64,
+        )
     }
 }
 
@@ -150,10 +177,18 @@ pub fn measure(drawing: &Drawing) -> Measures {
             }
         }
     }
-    let extent = drawing.boxes.iter().chain(&drawing.frames).fold(None, |acc: Option<(f64, f64, f64, f64)>, r| {
-        let (x0, y0, x1, y1) = acc.unwrap_or((r.x, r.y, r.x + r.width, r.y + r.height));
-        Some((x0.min(r.x), y0.min(r.y), x1.max(r.x + r.width), y1.max(r.y + r.height)))
-    });
+    let extent = drawing.boxes.iter().chain(&drawing.frames).fold(
+        None,
+        |acc: Option<(f64, f64, f64, f64)>, r| {
+            let (x0, y0, x1, y1) = acc.unwrap_or((r.x, r.y, r.x + r.width, r.y + r.height));
+            Some((
+                x0.min(r.x),
+                y0.min(r.y),
+                x1.max(r.x + r.width),
+                y1.max(r.y + r.height),
+            ))
+        },
+    );
     let (width, height) = extent.map_or((0.0, 0.0), |(x0, y0, x1, y1)| (x1 - x0, y1 - y0));
     Measures {
         lines_through_boxes,
@@ -170,15 +205,35 @@ mod tests {
 
     #[test]
     fn a_line_through_a_box_between_its_ends_and_a_crossing_are_counted() {
-        let boxes = vec![Rect::new(0.0, 0.0, 10.0, 10.0), Rect::new(20.0, 0.0, 10.0, 10.0), Rect::new(40.0, 0.0, 10.0, 10.0)];
+        let boxes = vec![
+            Rect::new(0.0, 0.0, 10.0, 10.0),
+            Rect::new(20.0, 0.0, 10.0, 10.0),
+            Rect::new(40.0, 0.0, 10.0, 10.0),
+        ];
         let lines = vec![
             // Through the middle box.
-            Line { source: 0, target: 2, points: vec![(10.0, 5.0), (40.0, 5.0)] },
+            Line {
+                source: 0,
+                target: 2,
+                points: vec![(10.0, 5.0), (40.0, 5.0)],
+            },
             // Above the boxes, crossed by the next one.
-            Line { source: 0, target: 1, points: vec![(5.0, 0.0), (5.0, -10.0), (25.0, -10.0), (25.0, 0.0)] },
-            Line { source: 1, target: 2, points: vec![(15.0, -20.0), (15.0, -5.0)] },
+            Line {
+                source: 0,
+                target: 1,
+                points: vec![(5.0, 0.0), (5.0, -10.0), (25.0, -10.0), (25.0, 0.0)],
+            },
+            Line {
+                source: 1,
+                target: 2,
+                points: vec![(15.0, -20.0), (15.0, -5.0)],
+            },
         ];
-        let m = measure(&Drawing { boxes, frames: Vec::new(), lines });
+        let m = measure(&Drawing {
+            boxes,
+            frames: Vec::new(),
+            lines,
+        });
         assert_eq!((m.lines_through_boxes, m.box_hits, m.crossings), (1, 1, 1));
         assert!((m.aspect - 5.0).abs() < 1e-9);
     }

@@ -11,6 +11,8 @@
 //! Tiermap's arrangement plus its drawing (text fitted, lines routed), and
 //! `dot -Tplain` (ranking, ordering, placing, spline routing) on the same
 //! elements, groups (as clusters) and drawn relations, boxes of the same size.
+//! Tiermap's drawings are left in `--dir` to look at (PNG, SVG above 1,000
+//! elements).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,7 +21,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tiermap_app::{AppError, ErrorCode, generate};
-use tiermap_export::Scene;
+use tiermap_export::{ExportRequest, Format, Scene};
 use tiermap_model::layout::{Arrangement, GroupSpec, NODE_HEIGHT, NODE_WIDTH, arrange};
 use tiermap_model::{Document, Edit, ElementKind, GroupKind, GroupingModel, Map, MapId, Rect};
 
@@ -32,7 +34,11 @@ const UNITS_PER_INCH: f64 = 72.0;
 
 fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 { format!("{ms:.1}") } else { format!("{ms:.0}") }
+    if ms < 10.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{ms:.0}")
+    }
 }
 
 fn io(path: &Path, e: std::io::Error) -> AppError {
@@ -52,14 +58,26 @@ fn pyramid(size: usize) -> Result<(Document, MapId, Duration), AppError> {
     let specs: Vec<GroupSpec> = tiers
         .iter()
         .map(|(kind, name)| {
-            GroupSpec::new(*name, GroupKind::Tier, doc.elements().filter(|e| e.kind == *kind).map(|e| e.id).collect())
+            GroupSpec::new(
+                *name,
+                GroupKind::Tier,
+                doc.elements()
+                    .filter(|e| e.kind == *kind)
+                    .map(|e| e.id)
+                    .collect(),
+            )
         })
         .collect();
     let map = MapId::new();
     let started = Instant::now();
     let edits = arrange(map, Arrangement::Pyramid, &specs, &[]);
     let arranging = started.elapsed();
-    let mut all = vec![Edit::PutMap(Map { id: map, name: format!("Pyramid of {size}"), model: GroupingModel::Pyramid, position: 9 })];
+    let mut all = vec![Edit::PutMap(Map {
+        id: map,
+        name: format!("Pyramid of {size}"),
+        model: GroupingModel::Pyramid,
+        position: 9,
+    })];
     all.extend(edits);
     doc.apply_all(&all)?;
     Ok((doc, map, arranging))
@@ -67,7 +85,12 @@ fn pyramid(size: usize) -> Result<(Document, MapId, Duration), AppError> {
 
 /// What Tiermap drew: boxes and routed lines.
 fn tiermap_drawing(scene: &Scene) -> Drawing {
-    let index: BTreeMap<_, _> = scene.elements.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let index: BTreeMap<_, _> = scene
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id, i))
+        .collect();
     Drawing {
         boxes: scene.elements.iter().map(|e| e.rect).collect(),
         frames: scene.groups.iter().map(|g| g.rect).collect(),
@@ -95,28 +118,59 @@ fn dot_source(scene: &Scene) -> String {
         NODE_WIDTH / UNITS_PER_INCH,
         NODE_HEIGHT / UNITS_PER_INCH
     );
-    let index: BTreeMap<_, _> = scene.elements.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let index: BTreeMap<_, _> = scene
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id, i))
+        .collect();
     let mut children: BTreeMap<Option<tiermap_model::GroupId>, Vec<usize>> = BTreeMap::new();
     for (i, g) in scene.groups.iter().enumerate() {
         children.entry(g.parent).or_default().push(i);
     }
     // Depth-first without recursion: (group index, closing?).
-    let mut stack: Vec<(usize, bool)> =
-        children.get(&None).into_iter().flatten().rev().map(|&g| (g, false)).collect();
+    let mut stack: Vec<(usize, bool)> = children
+        .get(&None)
+        .into_iter()
+        .flatten()
+        .rev()
+        .map(|&g| (g, false))
+        .collect();
     while let Some((g, closing)) = stack.pop() {
         let group = &scene.groups[g];
         if closing {
             out.push_str("  }\n");
             continue;
         }
-        let _ = writeln!(out, "  subgraph cluster_{g} {{\n    label={};", quoted(&group.name.lines.join(" ")));
-        for (i, e) in scene.elements.iter().enumerate().filter(|(_, e)| e.group == Some(group.id)) {
+        let _ = writeln!(
+            out,
+            "  subgraph cluster_{g} {{\n    label={};",
+            quoted(&group.name.lines.join(" "))
+        );
+        for (i, e) in scene
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.group == Some(group.id))
+        {
             let _ = writeln!(out, "    n{i} [label={}];", quoted(&e.full_name));
         }
         stack.push((g, true));
-        stack.extend(children.get(&Some(group.id)).into_iter().flatten().rev().map(|&c| (c, false)));
+        stack.extend(
+            children
+                .get(&Some(group.id))
+                .into_iter()
+                .flatten()
+                .rev()
+                .map(|&c| (c, false)),
+        );
     }
-    for (i, e) in scene.elements.iter().enumerate().filter(|(_, e)| e.group.is_none()) {
+    for (i, e) in scene
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.group.is_none())
+    {
         let _ = writeln!(out, "  n{i} [label={}];", quoted(&e.full_name));
     }
     for c in &scene.connectors {
@@ -131,12 +185,25 @@ fn dot_drawing(source: &str, dir: &Path) -> Result<(Drawing, Duration), AppError
     let file = dir.join("layout.dot");
     std::fs::write(&file, source).map_err(|e| io(&file, e))?;
     let started = Instant::now();
-    let output = Command::new("dot").arg("-Tplain").arg(&file).output().map_err(|e| {
-        AppError::new(ErrorCode::NotFound, format!("Graphviz's dot could not run ({e}); install the Debian package graphviz"))
-    })?;
+    let output = Command::new("dot")
+        .arg("-Tplain")
+        .arg(&file)
+        .output()
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("Graphviz's dot could not run ({e}); install the Debian package graphviz"),
+            )
+        })?;
     let took = started.elapsed();
     if !output.status.success() {
-        return Err(AppError::new(ErrorCode::Io, format!("dot -Tplain failed: {}", String::from_utf8_lossy(&output.stderr))));
+        return Err(AppError::new(
+            ErrorCode::Io,
+            format!(
+                "dot -Tplain failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        ));
     }
     let text = String::from_utf8_lossy(&output.stdout);
     let mut height = 0.0;
@@ -149,8 +216,14 @@ fn dot_drawing(source: &str, dir: &Path) -> Result<(Drawing, Duration), AppError
         match words.first() {
             Some(&"graph") if words.len() >= 4 => height = number(words[3]) * UNITS_PER_INCH,
             Some(&"node") if words.len() >= 6 => {
-                let (x, y) = (number(words[2]) * UNITS_PER_INCH, height - number(words[3]) * UNITS_PER_INCH);
-                let (w, h) = (number(words[4]) * UNITS_PER_INCH, number(words[5]) * UNITS_PER_INCH);
+                let (x, y) = (
+                    number(words[2]) * UNITS_PER_INCH,
+                    height - number(words[3]) * UNITS_PER_INCH,
+                );
+                let (w, h) = (
+                    number(words[4]) * UNITS_PER_INCH,
+                    number(words[5]) * UNITS_PER_INCH,
+                );
                 if let Some(n) = node(words[1]) {
                     boxes.insert(n, Rect::new(x - w / 2.0, y - h / 2.0, w, h));
                 }
@@ -161,19 +234,40 @@ fn dot_drawing(source: &str, dir: &Path) -> Result<(Drawing, Duration), AppError
                     .filter_map(|k| {
                         let x = words.get(4 + 2 * k)?;
                         let y = words.get(5 + 2 * k)?;
-                        Some((number(x) * UNITS_PER_INCH, height - number(y) * UNITS_PER_INCH))
+                        Some((
+                            number(x) * UNITS_PER_INCH,
+                            height - number(y) * UNITS_PER_INCH,
+                        ))
                     })
                     .collect();
                 if let (Some(source), Some(target)) = (node(words[1]), node(words[2])) {
-                    lines.push(Line { source, target, points: flatten_bspline(&controls) });
+                    lines.push(Line {
+                        source,
+                        target,
+                        points: flatten_bspline(&controls),
+                    });
                 }
             }
             _ => {}
         }
     }
     let count = boxes.keys().next_back().map_or(0, |n| n + 1);
-    let boxes = (0..count).map(|n| boxes.get(&n).copied().unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))).collect();
-    Ok((Drawing { boxes, frames: Vec::new(), lines }, took))
+    let boxes = (0..count)
+        .map(|n| {
+            boxes
+                .get(&n)
+                .copied()
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
+        })
+        .collect();
+    Ok((
+        Drawing {
+            boxes,
+            frames: Vec::new(),
+            lines,
+        },
+        took,
+    ))
 }
 
 /// dot's splines are cubic Bézier pieces sharing end points (1 + 3k points);
@@ -213,7 +307,9 @@ fn row(name: &str, who: &str, elements: usize, drawing: &Drawing, took: Duration
 }
 
 pub fn run(dir: &Path) -> Result<(), AppError> {
-    say!("| map | drawn by | elements | lines | lines through a box | box hits | crossings | aspect | area per element | time |");
+    say!(
+        "| map | drawn by | elements | lines | lines through a box | box hits | crossings | aspect | area per element | time |"
+    );
     say!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut cases: Vec<(String, Document, MapId, Duration)> = Vec::new();
     let mut sample = Document::new();
@@ -231,9 +327,31 @@ pub fn run(dir: &Path) -> Result<(), AppError> {
             .ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("the map {name}")))?;
         let drawing_time = arranging + started.elapsed();
         let elements = scene.elements.len();
-        say!("{}", row(&name, "Tiermap", elements, &tiermap_drawing(&scene), drawing_time));
+        say!(
+            "{}",
+            row(
+                &name,
+                "Tiermap",
+                elements,
+                &tiermap_drawing(&scene),
+                drawing_time
+            )
+        );
         let (dot, took) = dot_drawing(&dot_source(&scene), dir)?;
         say!("{}", row(&name, "dot", elements, &dot, took));
+        // Tiermap's drawing beside the figures, to look at (the larger maps only as SVG).
+        let format = if elements <= 1000 {
+            Format::Png
+        } else {
+            Format::Svg
+        };
+        let request = ExportRequest {
+            scale: 1,
+            ..ExportRequest::new(format, vec![map])
+        };
+        let picture = dir.join(format!("{name}.{}", request.file_extension()));
+        let bytes = tiermap_export::export(&doc, &request, &mut |_| {})?;
+        std::fs::write(&picture, bytes).map_err(|e| io(&picture, e))?;
     }
     Ok(())
 }

@@ -54,7 +54,12 @@ pub struct GroupSpec {
 
 impl GroupSpec {
     pub fn new(name: impl Into<String>, kind: GroupKind, members: Vec<ElementId>) -> Self {
-        GroupSpec { name: name.into(), kind, members, children: Vec::new() }
+        GroupSpec {
+            name: name.into(),
+            kind,
+            members,
+            children: Vec::new(),
+        }
     }
 
     fn count(&self) -> usize {
@@ -125,8 +130,15 @@ fn members_size(n: usize, rows: bool, limit: usize) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let (count, length) = lines(n, limit);
-    let (across, down) = if rows { (length, count) } else { (count, length) };
-    (across as f64 * NODE_WIDTH + (across - 1) as f64 * GAP, down as f64 * NODE_HEIGHT + (down - 1) as f64 * GAP)
+    let (across, down) = if rows {
+        (length, count)
+    } else {
+        (count, length)
+    };
+    (
+        across as f64 * NODE_WIDTH + (across - 1) as f64 * GAP,
+        down as f64 * NODE_HEIGHT + (down - 1) as f64 * GAP,
+    )
 }
 
 /// Where member `index` of `n` sits in its block: rows fill left to right,
@@ -146,7 +158,11 @@ fn member_offset(index: usize, n: usize, rows: bool, limit: usize) -> (f64, f64)
 
 /// Size of a group's nested groups, side by side.
 fn children_size(spec: &GroupSpec, rows: bool, limit: usize) -> (f64, f64) {
-    let sizes: Vec<(f64, f64)> = spec.children.iter().map(|c| group_size(c, rows, limit)).collect();
+    let sizes: Vec<(f64, f64)> = spec
+        .children
+        .iter()
+        .map(|c| group_size(c, rows, limit))
+        .collect();
     let width = sizes.iter().map(|s| s.0).sum::<f64>() + GAP * sizes.len().saturating_sub(1) as f64;
     (width, sizes.iter().map(|s| s.1).fold(0.0, f64::max))
 }
@@ -162,9 +178,15 @@ fn group_size(spec: &GroupSpec, rows: bool, limit: usize) -> (f64, f64) {
     let (children_width, children_height) = children_size(spec, rows, limit);
     let gap = |a: f64, b: f64| if a > 0.0 && b > 0.0 { GAP } else { 0.0 };
     let (width, height) = if rows {
-        (members_width + gap(members_width, children_width) + children_width, members_height.max(children_height))
+        (
+            members_width + gap(members_width, children_width) + children_width,
+            members_height.max(children_height),
+        )
     } else {
-        (members_width.max(children_width), members_height + gap(members_height, children_height) + children_height)
+        (
+            members_width.max(children_width),
+            members_height + gap(members_height, children_height) + children_height,
+        )
     };
     let width = (width.max(NODE_WIDTH) + 2.0 * PADDING).max(header_width(spec));
     (width, height.max(NODE_HEIGHT) + HEADER + PADDING)
@@ -183,14 +205,21 @@ struct Plan {
 
 fn plan(arrangement: Arrangement, groups: &[GroupSpec], loose: usize, shape: Shape) -> Plan {
     let rows = arrangement.rows();
-    let sizes: Vec<(f64, f64)> = groups.iter().map(|g| group_size(g, rows, shape.limit)).collect();
+    let sizes: Vec<(f64, f64)> = groups
+        .iter()
+        .map(|g| group_size(g, rows, shape.limit))
+        .collect();
     let mut origins = Vec::with_capacity(sizes.len());
     let (mut width, mut bottom) = (0.0f64, 0.0f64);
     if rows {
         let widest = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
         let mut y = 0.0;
         for (w, h) in &sizes {
-            let x = if arrangement == Arrangement::Pyramid { (widest - w) / 2.0 } else { 0.0 };
+            let x = if arrangement == Arrangement::Pyramid {
+                (widest - w) / 2.0
+            } else {
+                0.0
+            };
             origins.push((x, y));
             y += h + GAP;
         }
@@ -212,19 +241,46 @@ fn plan(arrangement: Arrangement, groups: &[GroupSpec], loose: usize, shape: Sha
         }
     }
     let (loose_width, loose_height) = members_size(loose, true, shape.loose_row);
-    let height = if loose > 0 { bottom + loose_height } else { (bottom - if rows { GAP } else { GAP * 2.0 }).max(0.0) };
-    Plan { sizes, origins, loose_top: bottom, width: width.max(loose_width), height }
+    let height = if loose > 0 {
+        bottom + loose_height
+    } else {
+        (bottom - if rows { GAP } else { GAP * 2.0 }).max(0.0)
+    };
+    Plan {
+        sizes,
+        origins,
+        loose_top: bottom,
+        width: width.max(loose_width),
+        height,
+    }
 }
 
 fn aspect(plan: &Plan) -> f64 {
-    if plan.height > 0.0 { plan.width / plan.height } else { 1.0 }
+    if plan.height > 0.0 {
+        plan.width / plan.height
+    } else {
+        1.0
+    }
 }
 
 /// The shape that comes closest to the target, starting from the natural one.
 fn choose_shape(arrangement: Arrangement, groups: &[GroupSpec], loose: usize) -> Shape {
     let rows = arrangement.rows();
-    let widest_group = groups.iter().map(|g| g.members.len()).max().unwrap_or(0).max(1);
-    let natural = Shape { limit: if rows { widest_group.max(loose) } else { COLUMN_LENGTH }, stack: 0.0, loose_row: loose.max(1) };
+    let widest_group = groups
+        .iter()
+        .map(|g| g.members.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let natural = Shape {
+        limit: if rows {
+            widest_group.max(loose)
+        } else {
+            COLUMN_LENGTH
+        },
+        stack: 0.0,
+        loose_row: loose.max(1),
+    };
     let natural_plan = plan(arrangement, groups, loose, natural);
     let first = aspect(&natural_plan);
     let elements = groups.iter().map(GroupSpec::count).sum::<usize>() + loose;
@@ -232,7 +288,11 @@ fn choose_shape(arrangement: Arrangement, groups: &[GroupSpec], loose: usize) ->
     if wide_enough && (first >= MIN_ASPECT || elements <= MANY) {
         return natural;
     }
-    let score = |shape: Shape| (aspect(&plan(arrangement, groups, loose, shape)) / TARGET_ASPECT).ln().abs();
+    let score = |shape: Shape| {
+        (aspect(&plan(arrangement, groups, loose, shape)) / TARGET_ASPECT)
+            .ln()
+            .abs()
+    };
     let mut best = (score(natural), natural);
     let mut consider = |shape: Shape| {
         let s = score(shape);
@@ -242,21 +302,40 @@ fn choose_shape(arrangement: Arrangement, groups: &[GroupSpec], loose: usize) ->
     };
     // Loose elements wrap to about the width of the groups above them.
     let loose_row = |limit: usize| {
-        let width = plan(arrangement, groups, 0, Shape { limit, stack: 0.0, loose_row: 1 }).width;
+        let width = plan(
+            arrangement,
+            groups,
+            0,
+            Shape {
+                limit,
+                stack: 0.0,
+                loose_row: 1,
+            },
+        )
+        .width;
         (((width + GAP) / (NODE_WIDTH + GAP)).floor() as usize).clamp(1, loose.max(1))
     };
     if rows {
         for limit in 1..=widest_group.max(loose).min(400) {
-            consider(Shape { limit, stack: 0.0, loose_row: loose_row(limit) });
+            consider(Shape {
+                limit,
+                stack: 0.0,
+                loose_row: loose_row(limit),
+            });
         }
     } else {
         for limit in (2..=40).chain([COLUMN_LENGTH]) {
-            let sizes: Vec<(f64, f64)> = groups.iter().map(|g| group_size(g, false, limit)).collect();
+            let sizes: Vec<(f64, f64)> =
+                groups.iter().map(|g| group_size(g, false, limit)).collect();
             let tallest = sizes.iter().map(|s| s.1).fold(0.0, f64::max);
             let total = sizes.iter().map(|s| s.1 + GAP).sum::<f64>().max(tallest);
             for step in 0..=24 {
                 let stack = tallest * (total / tallest).powf(step as f64 / 24.0);
-                consider(Shape { limit, stack, loose_row: loose_row(limit) });
+                consider(Shape {
+                    limit,
+                    stack,
+                    loose_row: loose_row(limit),
+                });
             }
         }
     }
@@ -265,7 +344,12 @@ fn choose_shape(arrangement: Arrangement, groups: &[GroupSpec], loose: usize) ->
 
 /// Lays out a map: returns the edits that put every group and placement.
 /// `loose` elements (in no group) go below the groups.
-pub fn arrange(map: MapId, arrangement: Arrangement, groups: &[GroupSpec], loose: &[ElementId]) -> Vec<Edit> {
+pub fn arrange(
+    map: MapId,
+    arrangement: Arrangement,
+    groups: &[GroupSpec],
+    loose: &[ElementId],
+) -> Vec<Edit> {
     arrange_linked(map, arrangement, groups, loose, &[])
 }
 
@@ -291,7 +375,16 @@ pub fn arrange_linked(
     let rows = arrangement.rows();
     let mut edits = Vec::new();
     for ((spec, size), origin) in groups.iter().zip(&plan.sizes).zip(&plan.origins) {
-        place_group(map, None, spec, *origin, *size, rows, shape.limit, &mut edits);
+        place_group(
+            map,
+            None,
+            spec,
+            *origin,
+            *size,
+            rows,
+            shape.limit,
+            &mut edits,
+        );
     }
     for (index, element) in loose.iter().enumerate() {
         let (dx, dy) = member_offset(index, loose.len(), true, shape.loose_row);
@@ -330,7 +423,11 @@ fn place_group(
     let n = spec.members.len();
     let (members_width, members_height) = members_size(n, rows, limit);
     let inner_width = width - 2.0 * PADDING;
-    let start_x = if spec.children.is_empty() || !rows { PADDING + (inner_width - members_width).max(0.0) / 2.0 } else { PADDING };
+    let start_x = if spec.children.is_empty() || !rows {
+        PADDING + (inner_width - members_width).max(0.0) / 2.0
+    } else {
+        PADDING
+    };
     for (index, element) in spec.members.iter().enumerate() {
         let (dx, dy) = member_offset(index, n, rows, limit);
         edits.push(Edit::PutPlacement(Placement {
@@ -342,9 +439,15 @@ fn place_group(
     }
     let (children_width, _) = children_size(spec, rows, limit);
     let (mut cx, cy) = if rows {
-        (PADDING + members_width + if members_width > 0.0 { GAP } else { 0.0 }, HEADER)
+        (
+            PADDING + members_width + if members_width > 0.0 { GAP } else { 0.0 },
+            HEADER,
+        )
     } else {
-        (PADDING + (inner_width - children_width).max(0.0) / 2.0, HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 })
+        (
+            PADDING + (inner_width - children_width).max(0.0) / 2.0,
+            HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 },
+        )
     };
     for child in &spec.children {
         let size = group_size(child, rows, limit);
@@ -372,29 +475,54 @@ mod tests {
     fn pyramid_tiers_are_centred_and_stacked() {
         let map = MapId::new();
         let apex = GroupSpec::new("Apex", GroupKind::Tier, vec![ElementId::new()]);
-        let base = GroupSpec::new("Base", GroupKind::Tier, (0..3).map(|_| ElementId::new()).collect());
+        let base = GroupSpec::new(
+            "Base",
+            GroupKind::Tier,
+            (0..3).map(|_| ElementId::new()).collect(),
+        );
         let edits = arrange(map, Arrangement::Pyramid, &[apex, base], &[]);
         let groups: Vec<Rect> = edits
             .iter()
-            .filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None })
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
             .collect();
         let (top, bottom) = (groups[0], groups[1]);
         assert!(top.width < bottom.width);
-        assert!((top.x + top.width / 2.0 - (bottom.x + bottom.width / 2.0)).abs() < 1e-9, "centred");
+        assert!(
+            (top.x + top.width / 2.0 - (bottom.x + bottom.width / 2.0)).abs() < 1e-9,
+            "centred"
+        );
         assert!(top.y + top.height <= bottom.y, "stacked without overlap");
     }
 
     #[test]
     fn members_of_a_column_do_not_overlap_and_fit_their_group() {
         let map = MapId::new();
-        let spec = GroupSpec::new("Family", GroupKind::Family, (0..9).map(|_| ElementId::new()).collect());
+        let spec = GroupSpec::new(
+            "Family",
+            GroupKind::Family,
+            (0..9).map(|_| ElementId::new()).collect(),
+        );
         let edits = arrange(map, Arrangement::Columns, &[spec], &[]);
         let all = rects(&edits);
         let (group, members) = (all[0], &all[1..]);
         for (i, a) in members.iter().enumerate() {
-            assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.width <= group.width && a.y + a.height <= group.height);
+            assert!(
+                a.x >= 0.0
+                    && a.y >= 0.0
+                    && a.x + a.width <= group.width
+                    && a.y + a.height <= group.height
+            );
             for b in &members[i + 1..] {
-                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height <= b.y
+                    || b.y + b.height <= a.y;
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }
@@ -403,11 +531,18 @@ mod tests {
     #[test]
     fn a_group_is_wide_enough_for_its_name() {
         let map = MapId::new();
-        let spec = GroupSpec::new("Workflow and collaboration tools", GroupKind::PlatformGroup, vec![ElementId::new()]);
+        let spec = GroupSpec::new(
+            "Workflow and collaboration tools",
+            GroupKind::PlatformGroup,
+            vec![ElementId::new()],
+        );
         let all = rects(&arrange(map, Arrangement::Columns, &[spec], &[]));
         let (group, member) = (all[0], all[1]);
         assert!(group.width >= 32.0 * HEADER_CHAR_WIDTH + HEADER_EXTRA);
-        assert!((member.x + member.width / 2.0 - group.width / 2.0).abs() < 1e-9, "member centred");
+        assert!(
+            (member.x + member.width / 2.0 - group.width / 2.0).abs() < 1e-9,
+            "member centred"
+        );
     }
 
     #[test]
@@ -415,15 +550,31 @@ mod tests {
         let map = MapId::new();
         let mut division = GroupSpec::new("Division", GroupKind::Division, vec![ElementId::new()]);
         division.children = vec![
-            GroupSpec::new("A", GroupKind::Division, vec![ElementId::new(), ElementId::new()]),
+            GroupSpec::new(
+                "A",
+                GroupKind::Division,
+                vec![ElementId::new(), ElementId::new()],
+            ),
             GroupSpec::new("B", GroupKind::Division, vec![ElementId::new()]),
         ];
         let edits = arrange(map, Arrangement::Columns, &[division], &[]);
-        let groups: Vec<Rect> = edits.iter().filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None }).collect();
+        let groups: Vec<Rect> = edits
+            .iter()
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let (outer, a, b) = (groups[0], groups[1], groups[2]);
         assert_eq!(a.y, b.y, "side by side");
         assert!(a.x + a.width <= b.x, "no overlap");
-        assert!(b.x + b.width <= outer.width && a.y + a.height <= outer.height, "inside the division");
+        assert!(
+            b.x + b.width <= outer.width && a.y + a.height <= outer.height,
+            "inside the division"
+        );
     }
 
     #[test]
@@ -431,7 +582,12 @@ mod tests {
         let map = MapId::new();
         let members: Vec<ElementId> = (0..4).map(|_| ElementId::new()).collect();
         let spec = GroupSpec::new("Lane", GroupKind::SegmentLane, members);
-        let a = rects(&arrange(map, Arrangement::Lanes, std::slice::from_ref(&spec), &[]));
+        let a = rects(&arrange(
+            map,
+            Arrangement::Lanes,
+            std::slice::from_ref(&spec),
+            &[],
+        ));
         let b = rects(&arrange(map, Arrangement::Lanes, &[spec], &[]));
         assert_eq!(a, b);
     }
@@ -456,14 +612,26 @@ mod tests {
         let sizes = [1, 30, 75, 190];
         let tiers: Vec<GroupSpec> = sizes
             .iter()
-            .map(|n| GroupSpec::new("Tier", GroupKind::Tier, (0..*n).map(|_| ElementId::new()).collect()))
+            .map(|n| {
+                GroupSpec::new(
+                    "Tier",
+                    GroupKind::Tier,
+                    (0..*n).map(|_| ElementId::new()).collect(),
+                )
+            })
             .collect();
         let edits = arrange(map, Arrangement::Pyramid, &tiers, &[]);
         let (width, height) = extent(&edits);
         let aspect = width / height;
-        assert!((MIN_ASPECT..=MAX_ASPECT).contains(&aspect), "aspect {aspect}");
+        assert!(
+            (MIN_ASPECT..=MAX_ASPECT).contains(&aspect),
+            "aspect {aspect}"
+        );
         // Rows of one tier differ by at most one member.
-        let base = tiers[3].members.iter().collect::<std::collections::HashSet<_>>();
+        let base = tiers[3]
+            .members
+            .iter()
+            .collect::<std::collections::HashSet<_>>();
         let mut per_row: std::collections::BTreeMap<i64, usize> = Default::default();
         for e in &edits {
             if let Edit::PutPlacement(p) = e
@@ -472,7 +640,10 @@ mod tests {
                 *per_row.entry(p.rect.y as i64).or_default() += 1;
             }
         }
-        let (most, least) = (per_row.values().max().unwrap(), per_row.values().min().unwrap());
+        let (most, least) = (
+            per_row.values().max().unwrap(),
+            per_row.values().min().unwrap(),
+        );
         assert!(per_row.len() > 1 && most - least <= 1, "{per_row:?}");
     }
 
@@ -480,15 +651,42 @@ mod tests {
     fn many_containers_stack_into_columns_near_the_target_shape() {
         let map = MapId::new();
         let families: Vec<GroupSpec> = (0..40)
-            .map(|i| GroupSpec::new(format!("Family {i}"), GroupKind::Family, (0..25).map(|_| ElementId::new()).collect()))
+            .map(|i| {
+                GroupSpec::new(
+                    format!("Family {i}"),
+                    GroupKind::Family,
+                    (0..25).map(|_| ElementId::new()).collect(),
+                )
+            })
             .collect();
-        let edits = arrange(map, Arrangement::Columns, &families, &(0..7).map(|_| ElementId::new()).collect::<Vec<_>>());
+        let edits = arrange(
+            map,
+            Arrangement::Columns,
+            &families,
+            &(0..7).map(|_| ElementId::new()).collect::<Vec<_>>(),
+        );
         let (width, height) = extent(&edits);
-        assert!((MIN_ASPECT..=MAX_ASPECT).contains(&(width / height)), "aspect {}", width / height);
-        let groups: Vec<Rect> = edits.iter().filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None }).collect();
+        assert!(
+            (MIN_ASPECT..=MAX_ASPECT).contains(&(width / height)),
+            "aspect {}",
+            width / height
+        );
+        let groups: Vec<Rect> = edits
+            .iter()
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
+            .collect();
         for (i, a) in groups.iter().enumerate() {
             for b in &groups[i + 1..] {
-                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height <= b.y
+                    || b.y + b.height <= a.y;
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }
@@ -497,11 +695,21 @@ mod tests {
     #[test]
     fn a_small_map_keeps_its_natural_rows() {
         let map = MapId::new();
-        let tier = GroupSpec::new("Services", GroupKind::Tier, (0..3).map(|_| ElementId::new()).collect());
+        let tier = GroupSpec::new(
+            "Services",
+            GroupKind::Tier,
+            (0..3).map(|_| ElementId::new()).collect(),
+        );
         let edits = arrange(map, Arrangement::Pyramid, &[tier], &[]);
         let ys: std::collections::BTreeSet<i64> = edits
             .iter()
-            .filter_map(|e| if let Edit::PutPlacement(p) = e { Some(p.rect.y as i64) } else { None })
+            .filter_map(|e| {
+                if let Edit::PutPlacement(p) = e {
+                    Some(p.rect.y as i64)
+                } else {
+                    None
+                }
+            })
             .collect();
         assert_eq!(ys.len(), 1, "three services in one row");
     }
@@ -518,8 +726,22 @@ mod tests {
         let links = [(children[0], parents[1]), (children[1], parents[0])];
         let edits = arrange_linked(map, Arrangement::Pyramid, &tiers, &[], &links);
         let x = |id: ElementId| {
-            edits.iter().find_map(|e| if let Edit::PutPlacement(p) = e && p.element == id { Some(p.rect.x) } else { None }).unwrap()
+            edits
+                .iter()
+                .find_map(|e| {
+                    if let Edit::PutPlacement(p) = e
+                        && p.element == id
+                    {
+                        Some(p.rect.x)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap()
         };
-        assert!(x(children[1]) < x(children[0]), "the child of the left parent comes first");
+        assert!(
+            x(children[1]) < x(children[0]),
+            "the child of the left parent comes first"
+        );
     }
 }

@@ -36,12 +36,20 @@ pub fn by_relations(groups: &[GroupSpec], links: &[(ElementId, ElementId)]) -> V
     ordered
 }
 
-fn reorder(members: &mut [ElementId], neighbours: &HashMap<ElementId, Vec<ElementId>>, place: &HashMap<ElementId, f64>) {
+fn reorder(
+    members: &mut [ElementId],
+    neighbours: &HashMap<ElementId, Vec<ElementId>>,
+    place: &HashMap<ElementId, f64>,
+) {
     let mut slots = Vec::new();
     let mut keyed: Vec<(f64, ElementId)> = Vec::new();
     for (slot, member) in members.iter().enumerate() {
-        let above: Vec<f64> =
-            neighbours.get(member).into_iter().flatten().filter_map(|n| place.get(n).copied()).collect();
+        let above: Vec<f64> = neighbours
+            .get(member)
+            .into_iter()
+            .flatten()
+            .filter_map(|n| place.get(n).copied())
+            .collect();
         if !above.is_empty() {
             slots.push(slot);
             keyed.push((above.iter().sum::<f64>() / above.len() as f64, *member));
@@ -72,6 +80,10 @@ mod tests {
         let ordered = by_relations(&groups, &links);
         assert_eq!(ordered[0].members, top, "the top tier keeps its order");
         assert_eq!(ordered[1].members, [below[2], below[1], below[3], below[0]]);
-        assert_eq!(by_relations(&ordered, &links), ordered, "ordering again changes nothing");
+        assert_eq!(
+            by_relations(&ordered, &links),
+            ordered,
+            "ordering again changes nothing"
+        );
     }
 }

@@ -21,12 +21,15 @@
 
 mod clear;
 mod grid;
+mod map;
 mod refine;
 mod search;
 #[cfg(test)]
 mod tests;
 
 use crate::records::Rect;
+
+pub use map::{RoutedRelation, map_routes};
 
 /// How far a line keeps from boxes it does not end at, and from keep-out areas.
 pub const CLEARANCE: f64 = 4.0;
