@@ -22,13 +22,15 @@ use std::time::{Duration, Instant};
 
 use tiermap_app::{AppError, ErrorCode, generate};
 use tiermap_export::{ExportRequest, Format, Scene};
-use tiermap_model::layout::{Arrangement, GroupSpec, NODE_HEIGHT, NODE_WIDTH, arrange};
+use tiermap_model::layout::{Arrangement, GroupSpec, NODE_HEIGHT, NODE_WIDTH, arrange_linked};
 use tiermap_model::{Document, Edit, ElementKind, GroupKind, GroupingModel, Map, MapId, Rect};
 
 use crate::bench_geometry::{Drawing, Line, measure};
 
 /// Sizes of the generated pyramids, in elements (people are not placed).
 const SIZES: [usize; 4] = [100, 300, 1000, 5000];
+/// dot is stopped after this long.
+const DOT_LIMIT: Duration = Duration::from_secs(600);
 /// Units per inch: dot works in inches and points, the map in canvas units.
 const UNITS_PER_INCH: f64 = 72.0;
 
@@ -69,8 +71,10 @@ fn pyramid(size: usize) -> Result<(Document, MapId, Duration), AppError> {
         })
         .collect();
     let map = MapId::new();
+    // As Arrange does: the relations order the tiers.
+    let links: Vec<_> = doc.relations().map(|r| (r.source, r.target)).collect();
     let started = Instant::now();
-    let edits = arrange(map, Arrangement::Pyramid, &specs, &[]);
+    let edits = arrange_linked(map, Arrangement::Pyramid, &specs, &[], &links);
     let arranging = started.elapsed();
     let mut all = vec![Edit::PutMap(Map {
         id: map,
@@ -181,31 +185,49 @@ fn dot_source(scene: &Scene) -> String {
 }
 
 /// Runs dot on `source` and reads its boxes and splines back (in canvas units, y down).
-fn dot_drawing(source: &str, dir: &Path) -> Result<(Drawing, Duration), AppError> {
+/// None when dot did not finish within `DOT_LIMIT`.
+fn dot_drawing(source: &str, dir: &Path) -> Result<Option<(Drawing, Duration)>, AppError> {
     let file = dir.join("layout.dot");
     std::fs::write(&file, source).map_err(|e| io(&file, e))?;
     let started = Instant::now();
-    let output = Command::new("dot")
+    let out_file = dir.join("layout.plain");
+    let output_handle = std::fs::File::create(&out_file).map_err(|e| io(&out_file, e))?;
+    let mut child = Command::new("dot")
         .arg("-Tplain")
         .arg(&file)
-        .output()
+        .stdout(output_handle)
+        .spawn()
         .map_err(|e| {
             AppError::new(
                 ErrorCode::NotFound,
                 format!("Graphviz's dot could not run ({e}); install the Debian package graphviz"),
             )
         })?;
+    // dot can take very long on the largest graphs: past the limit it is stopped and reported so.
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| io(&file, e))? {
+            break Some(status);
+        }
+        if started.elapsed() > DOT_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     let took = started.elapsed();
-    if !output.status.success() {
-        return Err(AppError::new(
-            ErrorCode::Io,
-            format!(
-                "dot -Tplain failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ),
-        ));
+    match status {
+        None => return Ok(None),
+        Some(status) if !status.success() => {
+            return Err(AppError::new(
+                ErrorCode::Io,
+                format!("dot -Tplain failed on {}", file.display()),
+            ));
+        }
+        Some(_) => {}
     }
-    let text = String::from_utf8_lossy(&output.stdout);
+    let output = std::fs::read(&out_file).map_err(|e| io(&out_file, e))?;
+    let text = String::from_utf8_lossy(&output);
     let mut height = 0.0;
     let mut boxes: BTreeMap<usize, Rect> = BTreeMap::new();
     let mut lines = Vec::new();
@@ -260,14 +282,14 @@ fn dot_drawing(source: &str, dir: &Path) -> Result<(Drawing, Duration), AppError
                 .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0))
         })
         .collect();
-    Ok((
+    Ok(Some((
         Drawing {
             boxes,
             frames: Vec::new(),
             lines,
         },
         took,
-    ))
+    )))
 }
 
 /// dot's splines are cubic Bézier pieces sharing end points (1 + 3k points);
@@ -337,8 +359,15 @@ pub fn run(dir: &Path) -> Result<(), AppError> {
                 drawing_time
             )
         );
-        let (dot, took) = dot_drawing(&dot_source(&scene), dir)?;
-        say!("{}", row(&name, "dot", elements, &dot, took));
+        match dot_drawing(&dot_source(&scene), dir)? {
+            Some((dot, took)) => say!("{}", row(&name, "dot", elements, &dot, took)),
+            None => say!(
+                "| {name} | dot | {elements} | {} | did not finish in {} s | | | | | > {} s |",
+                scene.connectors.len(),
+                DOT_LIMIT.as_secs(),
+                DOT_LIMIT.as_secs()
+            ),
+        }
         // Tiermap's drawing beside the figures, to look at (the larger maps only as SVG).
         let format = if elements <= 1000 {
             Format::Png
