@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
 mod output;
 mod bench;
 mod bench_export;
+mod bench_geometry;
 mod bench_import;
+mod bench_layout;
 mod history;
 mod rescue;
 mod stats;
@@ -121,6 +123,11 @@ enum Command {
         /// Time importing a 10,000-row spreadsheet (CSV and XLSX) instead.
         #[arg(long, conflicts_with = "export")]
         import: bool,
+        /// Measure the arrangement and routed lines of the sample's maps and
+        /// generated pyramids beside Graphviz's dot on the same graphs instead
+        /// (needs the graphviz package).
+        #[arg(long, conflicts_with_all = ["export", "import"])]
+        layout: bool,
     },
     /// Import a spreadsheet (.csv, .xlsx), an ArchiMate exchange file (.xml)
     /// or a Tiermap .json export: into a new document (-o) or an existing one
@@ -193,6 +200,9 @@ fn main() -> ExitCode {
         Command::Bench {
             import: true, dir, ..
         } => bench_import::run(&dir).map(|()| Outcome::Done),
+        Command::Bench {
+            layout: true, dir, ..
+        } => bench_layout::run(&dir).map(|()| Outcome::Done),
         Command::Bench {
             sizes,
             validation_sizes,
