@@ -72,7 +72,8 @@ bench-canvas: setup-test ui
 bench-export:
 	scripts/bench-export.sh
 
-# Importing a 10,000-row spreadsheet, CSV and XLSX (release build).
+# Importing a 10,000-row spreadsheet, CSV and XLSX, and sheets of 10,000 to
+# 100,000 rows: time and peak memory (release build; takes a few minutes).
 bench-import:
 	$(CARGO) run --release -p tiermap-cli -- bench --import --dir "$$(mktemp -d)"
 

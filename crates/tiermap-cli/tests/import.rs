@@ -242,3 +242,66 @@ fn latin_1_and_semicolons_are_read_and_said() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(element_names(&out_path), ["Café crème"]);
 }
+
+#[test]
+fn a_sheet_over_the_row_limit_is_refused_naming_the_file_and_its_row_count() {
+    let w = Workspace::new();
+    let rows = tiermap_import::MAX_TABLE_ROWS + 3;
+    let mut sheet = String::from("name\n");
+    for i in 0..rows {
+        sheet.push_str(&format!("R{i}\n"));
+    }
+    refused(
+        &w,
+        "huge.csv",
+        sheet.as_bytes(),
+        &format!(
+            "huge.csv: the sheet has {rows} rows, more than the {} Tiermap imports at once",
+            tiermap_import::MAX_TABLE_ROWS
+        ),
+    );
+}
+
+#[test]
+fn dry_run_warns_about_a_quote_over_several_lines_and_control_characters_without_printing_them() {
+    let w = Workspace::new();
+    let sheet = w.file(
+        "damaged.csv",
+        b"name,kind,owner,owner_role\nIntranet,product,Ada\x1b[2J Quinn,PM\n\"Payroll,product\nBilling\",service,,\nLed\x00ger,product,,\n",
+    );
+    let out_path = w.path("new.tiermap");
+    let out = tiermap(&[&"import", &sheet, &"-o", &out_path, &"--dry-run"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings alone do not fail: {stdout}{}",
+        text(&out.stderr)
+    );
+    for expected in [
+        "damaged.csv (CSV): 3 rows, 0 with errors",
+        "row 2, owner 'Ada␛[2J Quinn': ESC taken out",
+        "row 3, name 'Payroll,product␊Billing': the quoted cell runs from line 3 to line 4",
+        "row 5, name 'Led␀ger': NUL taken out",
+    ] {
+        assert!(stdout.contains(expected), "{expected}:\n{stdout}");
+    }
+    assert!(
+        !stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "a raw control character in:\n{stdout:?}"
+    );
+    assert!(!out_path.exists());
+
+    // Imported, the names are clean.
+    let out = tiermap(&[&"import", &sheet, &"-o", &out_path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        element_names(&out_path),
+        [
+            "Ada[2J Quinn",
+            "Intranet",
+            "Ledger",
+            "Payroll,product Billing"
+        ]
+    );
+}

@@ -52,10 +52,10 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// about 2 MB), small enough that reading one stays well within memory.
 pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
 /// Most rows a sheet may have. An import holds every row, the plan and the
-/// document it makes in memory at once: 100,000 rows take about 0.5 GB and
-/// a few seconds (BENCHMARKS.md), so 200,000 stays within the memory of an
-/// ordinary laptop. A larger sheet is refused (naming its row count) rather
-/// than left to run out of memory: split it and import the parts with --into.
+/// document it makes in memory at once: 100,000 rows take about 0.7 GB
+/// (BENCHMARKS.md), so 200,000 stay within the memory of an ordinary
+/// laptop. A larger sheet is refused (naming its row count) rather than left
+/// to run out of memory: split it and import the parts with --into.
 pub const MAX_TABLE_ROWS: usize = 200_000;
 
 /// Reads a whole file after checking its size against `limit`.
