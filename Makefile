@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e bindings dev clean screenshot bench bench-canvas bench-export bench-import fuzz
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e soak bindings dev clean screenshot bench bench-canvas bench-export bench-import fuzz
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -52,6 +52,25 @@ ui-tests:
 e2e:
 	TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
 	  dbus-run-session -- $(XVFB) $(CARGO) test -p tiermap-e2e --no-fail-fast -- --test-threads=1
+
+# The soak test at length: TIERMAP_SOAK_RUNS random walks of TIERMAP_SOAK_STEPS
+# user actions each in the real app, seeds counting up from TIERMAP_SOAK_SEED
+# (default: the time). Each failure (seed, step, the actions to replay it) is
+# appended to target/soak/failures.md. `make test` runs the test's fixed seed of
+# 300 steps once it is no longer marked #[ignore].
+TIERMAP_SOAK_RUNS ?= 10
+TIERMAP_SOAK_STEPS ?= 1000
+TIERMAP_SOAK_SEED ?= $(shell date +%s)
+soak: setup-test ui app
+	@mkdir -p target/soak
+	@failed=0; for run in $$(seq 0 $$(( $(TIERMAP_SOAK_RUNS) - 1 ))); do \
+	  seed=$$(( $(TIERMAP_SOAK_SEED) + run )); echo "soak: seed $$seed, $(TIERMAP_SOAK_STEPS) steps"; \
+	  TIERMAP_SOAK_SEED=$$seed TIERMAP_SOAK_STEPS=$(TIERMAP_SOAK_STEPS) TIERMAP_SOAK_REPORT="$(CURDIR)/target/soak/failures.md" \
+	  TIERMAP_APP="$(CURDIR)/$(APP)" TAURI_DRIVER="$(TAURI_DRIVER)" \
+	    dbus-run-session -- $(XVFB) $(CARGO) test -p tiermap-e2e --test soak -- --include-ignored --test-threads=1 \
+	    || failed=$$(( failed + 1 )); \
+	done; \
+	echo "soak: $$failed of $(TIERMAP_SOAK_RUNS) runs failed (reports in target/soak/failures.md)"; [ $$failed -eq 0 ]
 
 # Benchmarks of the document core (release build); figures go in BENCHMARKS.md.
 bench:

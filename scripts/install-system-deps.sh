@@ -5,12 +5,13 @@
 #   scripts/install-system-deps.sh --test   also what the tests need: the end-to-end
 #     tests' display and driver; poppler and LibreOffice Impress, which the export
 #     tests use to read PDFs and to open the PowerPoint files as a user would, with
-#     the font families the exports name (Noto Sans, Noto Sans Arabic, Droid Sans Fallback)
+#     the font families the exports name (Noto Sans, Noto Sans Arabic, Droid Sans Fallback);
+#     strace, with which the crash tests kill the CLI at every write, sync and unlink
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth xdotool webkit2gtk-driver dbus-daemon poppler-utils libreoffice-impress fonts-noto-core fonts-droid-fallback)
+  packages+=(xvfb xauth xdotool webkit2gtk-driver dbus-daemon poppler-utils strace libreoffice-impress fonts-noto-core fonts-droid-fallback)
 fi
 
 missing=()

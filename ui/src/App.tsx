@@ -7,7 +7,7 @@ import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
 import { useMapEditing } from "./app/useMapEditing";
 import { useViewPreferences } from "./app/useViewPreferences";
-import { commandList, type CommandId } from "./app/commands";
+import { commandList, VIEW_ONLY, type CommandId } from "./app/commands";
 import { MapCanvas, NOTHING, type DropRequest, type FocusRequest, type Selection, type ViewRequest } from "./canvas/MapCanvas";
 import { Palette } from "./panels/Palette";
 import { MapTabs } from "./panels/MapTabs";
@@ -16,6 +16,7 @@ import { Legend } from "./panels/Legend";
 import { OpenProblem, Welcome } from "./panels/OpenProblem";
 import { isMapFocus, isTextEntry, nudgeFor, presentingActionFor, shortcutFor } from "./editor/shortcuts";
 import { badgesByElement } from "./editor/problems";
+import { selectionOnMap } from "./editor/selection";
 import { colorOf, legendFor, ownerColors } from "./editor/colorBy";
 import type { NodeExtras } from "./editor/flowModel";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
@@ -33,7 +34,7 @@ import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
 export function App() {
-  const { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument } = useDocument();
+  const { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument, setLocked } = useDocument();
   const prefs = useViewPreferences();
   const { mapProblems, docProblems, people, elements } = useSideData(screen.kind === "document", activeMap, loads, revision, setNotice);
   const [rules, setRules] = useState<RuleSettings | null>(null);
@@ -44,7 +45,7 @@ export function App() {
   const [renaming, setRenaming] = useState<string | null>(null);
   // Presentation mode: full screen, only the map (and its legend), arrows step through the maps.
   const [presenting, setPresenting] = useState(false);
-  const [selection, setSelection] = useState<Selection>(NOTHING);
+  const [reportedSelection, setSelection] = useState<Selection>(NOTHING);
   const [sideTab, setSideTab] = useState<"people" | "elements">("people");
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
@@ -57,10 +58,13 @@ export function App() {
   const [connecting, setConnecting] = useState<{ source: string; target: string } | null>(null);
   // A person dropped on an element or group, waiting for the role to be picked.
   const [ownerDrop, setOwnerDrop] = useState<{ personId: string; person: string; targetId: string; target: string } | null>(null);
-  const readOnly = doc?.read_only ?? true;
+  // What the canvas last reported, less what the map no longer has (a deleted box is still "selected" until it reports).
+  const selection = useMemo(() => selectionOnMap(reportedSelection, view), [reportedSelection, view]);
+  // Presenting is read-only: no key, click or menu item changes the document in front of the room.
+  const readOnly = (doc?.read_only ?? true) || presenting;
 
   const request = useCallback((action: ViewRequest["action"], extra: Partial<ViewRequest> = {}) => setViewRequest({ action, nonce: Date.now(), ...extra }), []);
-  const select = useCallback((ids: string[]) => setFocus({ ids, nonce: Date.now(), fit: false }), []);
+  const select = useCallback((ids: string[]) => setFocus({ ids, nonce: Date.now(), fit: false, mapId: activeMap ?? undefined }), [activeMap]);
 
   // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
   const rename = useCallback(
@@ -106,10 +110,18 @@ export function App() {
 
   // Entering and leaving presentation mode: the window goes full screen and back, and the map is fitted again.
   useEffect(() => {
+    setLocked(presenting);
+    if (presenting) {
+      // Whatever was half done (a name being typed, a line or an owner waiting for its kind) is dropped, not stored.
+      setRenaming(null);
+      setConnecting(null);
+      setOwnerDrop(null);
+      setPalette(false);
+    }
     void core.present(presenting).catch(() => undefined);
     const refit = window.setTimeout(() => request("fit"), 150);
     return () => window.clearTimeout(refit);
-  }, [presenting, request]);
+  }, [presenting, request, setLocked]);
 
   const openRules = useCallback(() => {
     core.ruleSettings().then(setRules, (error) => setNotice(asCoreError(error).message));
@@ -154,7 +166,7 @@ export function App() {
         return;
       }
       if (mapId !== activeMap) setActiveMap(mapId);
-      setFocus({ ids: [element.id], nonce: Date.now() });
+      setFocus({ ids: [element.id], nonce: Date.now(), mapId });
     },
     [activeMap, setActiveMap, setNotice],
   );
@@ -162,6 +174,8 @@ export function App() {
   // One place that carries out a command, whichever way it came: key, menu, toolbar or Ctrl+K.
   const run = useCallback(
     (id: CommandId) => {
+      // While presenting only the view changes; the menu's keys still reach here.
+      if (presenting && !VIEW_ONLY.has(id)) return;
       if (id === "open") return void core.openDialog();
       if (id === "shortcuts") return setShortcuts(true);
       if (screen.kind !== "document") return;
@@ -201,7 +215,7 @@ export function App() {
           request(id);
       }
     },
-    [screen.kind, historyStep, readOnly, arrange, prefs, openRules, setNotice, request],
+    [screen.kind, presenting, historyStep, readOnly, arrange, prefs, openRules, setNotice, request],
   );
 
   useEffect(() => {
@@ -236,8 +250,8 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTextEntry(event.target)) return;
       if (presenting) {
+        // Every key belongs to the presentation: none reaches a field or the map.
         const step = presentingActionFor(event);
         if (!step) return;
         event.preventDefault();
@@ -245,6 +259,7 @@ export function App() {
         else stepMap(step === "next-map" ? 1 : -1);
         return;
       }
+      if (isTextEntry(event.target)) return;
       const nudge = nudgeFor(event);
       if (nudge && isMapFocus(event.target)) {
         event.preventDefault();
@@ -265,7 +280,7 @@ export function App() {
   const focusProblem = useCallback(
     (problem: Problem) => {
       if (problem.map_id && problem.map_id !== activeMap) setActiveMap(problem.map_id);
-      setFocus({ ids: problem.element_ids, nonce: Date.now() });
+      setFocus({ ids: problem.element_ids, nonce: Date.now(), mapId: problem.map_id ?? activeMap ?? undefined });
     },
     [activeMap, setActiveMap],
   );
@@ -398,7 +413,7 @@ export function App() {
             <ReactFlowProvider key={view.map.id}>
               <MapCanvas
                 view={view}
-                readOnly={document.read_only}
+                readOnly={readOnly}
                 extras={extras}
                 focus={focus}
                 viewRequest={viewRequest}
@@ -443,7 +458,7 @@ export function App() {
         {prefs.showInspector || prefs.showProblems ? (
           <div className="right-column">
             {prefs.showInspector && view ? (
-              <Inspector selection={selection} view={view} revision={revision} readOnly={document.read_only} actions={inspectorActions} onClose={() => prefs.toggle("showInspector")} />
+              <Inspector selection={selection} view={view} revision={revision} readOnly={readOnly} actions={inspectorActions} onClose={() => prefs.toggle("showInspector")} />
             ) : null}
             {prefs.showProblems ? <ProblemsPanel report={mapProblems} onFocus={focusProblem} onRules={openRules} onClose={() => prefs.toggle("showProblems")} /> : null}
           </div>

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -46,6 +46,9 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         ImportChoice::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        IntegrityView::decl(&cfg),
+        IntegrityState::decl(&cfg),
+        RescueOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

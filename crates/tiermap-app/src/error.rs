@@ -14,7 +14,15 @@ pub enum ErrorCode {
     NotADocument,
     ForeignDatabase,
     NewerSchema,
+    /// A schema version no Tiermap writes (negative), or a migration that failed.
+    UnknownSchema,
+    MigrationFailed,
     Corrupt,
+    /// The document failed its integrity check: it opens read-only and can be rescued.
+    Damaged,
+    /// A change cut off by a crash must be rolled back (or a WAL-mode file
+    /// converted), and the file or its folder cannot be written.
+    NeedsRecovery,
     AlreadyExists,
     ReadOnly,
     Locked,
@@ -38,7 +46,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError { code, message: message.into() }
+        AppError {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -47,7 +58,17 @@ impl From<StoreError> for AppError {
         let code = match &error {
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Empty { .. } => ErrorCode::EmptyFile,
-            StoreError::NotSqlite { .. } => ErrorCode::NotADocument,
+            StoreError::NotSqlite { .. }
+            | StoreError::Folder { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::SymlinkLoop { .. } => ErrorCode::NotADocument,
+            StoreError::BrokenLink { .. } => ErrorCode::NotFound,
+            StoreError::NeedsRecovery { .. } | StoreError::WalMode { .. } => {
+                ErrorCode::NeedsRecovery
+            }
+            StoreError::UnknownSchema { .. } => ErrorCode::UnknownSchema,
+            StoreError::MigrationFailed { .. } => ErrorCode::MigrationFailed,
+            StoreError::Damaged { .. } => ErrorCode::Damaged,
             StoreError::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
             StoreError::Corrupt { .. } => ErrorCode::Corrupt,

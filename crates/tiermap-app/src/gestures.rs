@@ -16,6 +16,7 @@ use crate::session::Session;
 use crate::views::initials;
 use crate::wire::{DocumentView, ItemMove, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
 use tiermap_model::authoring::{self, Link};
+use tiermap_model::placing;
 
 fn word<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
     T::from_str(text).map_err(|_| AppError::new(ErrorCode::InvalidInput, format!("'{text}' is not a {what}")))
@@ -67,14 +68,13 @@ impl Session {
         let group = new.group_id.as_deref().map(|g| id::<GroupId>(g, "group")).transpose()?;
         let element = Element::new(kind, name(&new.name, "element")?);
         let element_id = element.id;
-        let placement = Placement {
-            map,
-            element: element_id,
-            group,
-            rect: Rect::new(new.x, new.y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT),
-        };
+        // Where it was dropped if that is free, else the nearest free spot; its group grows to hold it.
+        let (rect, grow) = placing::place_near(self.doc()?, map, group, (new.x, new.y));
         let label = format!("Add {}", element.name);
-        self.apply(&label, &[Edit::PutElement(element), Edit::PutPlacement(placement)])?;
+        let mut edits = vec![Edit::PutElement(element)];
+        edits.extend(grow);
+        edits.push(Edit::PutPlacement(Placement { map, element: element_id, group, rect }));
+        self.apply(&label, &edits)?;
         Ok((element_id.to_string(), self.map_view(&new.map_id)?))
     }
 
@@ -118,8 +118,9 @@ impl Session {
         if self.doc()?.placement(map, element).is_some() {
             return Err(AppError::new(ErrorCode::InvalidInput, "that element is already on this map"));
         }
-        let rect = Rect::new(x, y, tiermap_model::layout::NODE_WIDTH, tiermap_model::layout::NODE_HEIGHT);
-        self.apply("Place on map", &[Edit::PutPlacement(Placement { map, element, group, rect })])?;
+        let (rect, mut edits) = placing::place_near(self.doc()?, map, group, (x, y));
+        edits.push(Edit::PutPlacement(Placement { map, element, group, rect }));
+        self.apply("Place on map", &edits)?;
         self.map_view(map_id)
     }
 

@@ -14,6 +14,7 @@ mod error;
 pub mod exporting;
 pub mod generate;
 mod gestures;
+pub mod integrity;
 pub mod importing;
 mod inspector;
 pub mod problems;

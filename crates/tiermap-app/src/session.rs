@@ -5,7 +5,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use tiermap_model::{Edit, ElementId, GroupId, GroupingModel, Map, MapId, Rect};
-use tiermap_store::DocumentFile;
+use tiermap_store::{DocumentFile, StoreError};
 
 use crate::error::{AppError, ErrorCode};
 use crate::views;
@@ -44,7 +44,13 @@ impl Session {
         if self.file.as_ref().is_some_and(|open| same(open.path(), path.as_ref())) {
             return self.document();
         }
-        let file = DocumentFile::open(path)?;
+        let file = match DocumentFile::open(path.as_ref()) {
+            Ok(file) => file,
+            // Damaged: open read-only with what can be read; the window
+            // shows the banner from `integrity()` and offers `rescue`.
+            Err(StoreError::Corrupt { .. } | StoreError::Damaged { .. }) => DocumentFile::open_damaged(path.as_ref())?,
+            Err(error) => return Err(error.into()),
+        };
         self.file = Some(file);
         self.document()
     }
@@ -87,11 +93,16 @@ impl Session {
         self.file.is_some()
     }
 
-    fn file(&self) -> Result<&DocumentFile, AppError> {
+    /// Continues in another file (after a rescue).
+    pub(crate) fn replace_file(&mut self, file: DocumentFile) {
+        self.file = Some(file);
+    }
+
+    pub(crate) fn file(&self) -> Result<&DocumentFile, AppError> {
         self.file.as_ref().ok_or_else(|| AppError::new(ErrorCode::NoDocument, "no document is open"))
     }
 
-    fn file_mut(&mut self) -> Result<&mut DocumentFile, AppError> {
+    pub(crate) fn file_mut(&mut self) -> Result<&mut DocumentFile, AppError> {
         self.file.as_mut().ok_or_else(|| AppError::new(ErrorCode::NoDocument, "no document is open"))
     }
 
@@ -178,7 +189,15 @@ impl Session {
         if dest == file.path() {
             return self.document();
         }
-        file.save_as(&dest)?;
+        // A file already there was chosen in the dialog, which asked before
+        // replacing it: only a Tiermap document no one writes is replaced.
+        // A name that is free now is never taken from someone who gets it
+        // first: that is an "already exists" error.
+        if std::fs::symlink_metadata(&dest).is_ok() {
+            file.replace_with_copy(&dest)?;
+        } else {
+            file.save_as(&dest)?;
+        }
         let original = file.path().to_owned();
         // Release the original before opening the copy; if the copy cannot
         // be opened, go back to the original rather than to nothing.

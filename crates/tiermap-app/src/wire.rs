@@ -440,3 +440,36 @@ pub struct ImportOutcome {
     /// One line for the status bar: "Imported 120 elements onto 4 maps".
     pub message: String,
 }
+
+/// What is known about the open document's pages, for the damage banner.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct IntegrityView {
+    pub state: IntegrityState,
+    /// When damaged: what was found, as a sentence to show.
+    pub detail: Option<String>,
+    /// What opening did besides reading (a migration and where its backup
+    /// is, rows a damaged document could not give back), one line each.
+    pub notes: Vec<String>,
+}
+
+/// `unchecked` until the check ran (writes run it first), then `sound` or
+/// `damaged`. A damaged document is open read-only and can be rescued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IntegrityState {
+    Unchecked,
+    Sound,
+    Damaged,
+}
+
+/// After a rescue: the new document (now the open one) and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RescueOutcome {
+    pub document: DocumentView,
+    /// Records written into the new document.
+    pub kept: u32,
+    /// Rows that could not be read, or referred to records that were lost.
+    pub lost: u32,
+    /// One line for the status bar.
+    pub message: String,
+}

@@ -17,6 +17,10 @@ pub fn redo(path: &Path) -> Result<Outcome, AppError> {
 
 fn step(path: &Path, undo: bool) -> Result<Outcome, AppError> {
     let mut file = DocumentFile::open(path)?;
+    // A migration and where its backup is: the person should know.
+    for note in file.notes() {
+        eprintln!("tiermap: {}: {note}", path.display());
+    }
     let result = if undo { file.undo() } else { file.redo() };
     match result.map_err(AppError::from) {
         Ok(label) => {

@@ -13,6 +13,7 @@ mod bench;
 mod bench_export;
 mod bench_import;
 mod history;
+mod rescue;
 mod stats;
 mod transfer;
 mod validate;
@@ -93,6 +94,15 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Copy everything that can still be read from a damaged document into a
+    /// new one (without its undo history). Exit 0 when nothing was lost, 1
+    /// when some rows could not be read; the damaged file is not changed.
+    Rescue {
+        file: PathBuf,
+        /// The new document; must not exist yet.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Time the document core on generated portfolios (use a release build).
     Bench {
         /// Portfolio sizes for the store benchmark, in elements.
@@ -152,6 +162,7 @@ fn main() -> ExitCode {
         Command::Undo { file } => history::undo(&file),
         Command::Redo { file } => history::redo(&file),
         Command::History { file } => history::list(&file),
+        Command::Rescue { file, output } => rescue::run(&file, &output),
         Command::Export {
             file,
             format,
@@ -214,6 +225,9 @@ fn main() -> ExitCode {
         Ok(Outcome::Problem) => ExitCode::from(1),
         Err(error) => {
             eprintln!("tiermap: {error}");
+            if matches!(error.code, tiermap_app::ErrorCode::Corrupt | tiermap_app::ErrorCode::Damaged) {
+                eprintln!("tiermap: `tiermap rescue FILE -o NEW.tiermap` copies what can still be read into a new document");
+            }
             ExitCode::from(2)
         }
     }

@@ -263,3 +263,18 @@ fn validate_exits_0_on_the_sample_1_with_errors_2_on_a_bad_file() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn undo_on_an_older_document_says_where_the_backup_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.tiermap");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", tiermap_store::APPLICATION_ID).unwrap();
+    conn.execute_batch("CREATE TABLE scratch (x); DROP TABLE scratch;").unwrap();
+    drop(conn);
+    let out = tiermap(&["undo", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "nothing to undo in a new schema");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("schema version 0") && stderr.contains("old.tiermap.v0.bak"), "{stderr}");
+    assert!(dir.path().join("old.tiermap.v0.bak").exists());
+}

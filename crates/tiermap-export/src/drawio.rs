@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use tiermap_model::{GroupId, Rect};
+use tiermap_model::{ElementId, GroupId, Rect};
 
+use crate::connector::CORNER_RADIUS;
 use crate::legend::{Legend, Swatch};
 use crate::palette;
-use crate::scene::{Badge, Label, Scene};
+use crate::scene::{Badge, Label, Point, Scene};
 use crate::svg::num;
 use crate::xml::escape;
 
@@ -112,21 +113,51 @@ fn page(out: &mut String, name: &str, scene: &Scene) {
         geometry(out, &element.rect, origin);
         out.push_str("</mxCell>");
     }
+    let boxes: BTreeMap<ElementId, &Rect> =
+        scene.elements.iter().map(|e| (e.id, &e.rect)).collect();
     for connector in &scene.connectors {
         let dash = connector
             .style
             .dash
             .map(|d| format!("dashed=1;dashPattern={d};"))
             .unwrap_or_default();
+        // The route's ends as fractions of their boxes, its bends as waypoints
+        // (page coordinates: edges belong to the top layer).
+        let relative = |p: Point, r: Option<&&Rect>| {
+            r.map_or((0.5, 0.5), |r| {
+                (
+                    (p.x - r.x) / r.width.max(1.0),
+                    (p.y - r.y) / r.height.max(1.0),
+                )
+            })
+        };
+        let (exit, entry) = (
+            relative(connector.start(), boxes.get(&connector.source)),
+            relative(connector.end(), boxes.get(&connector.target)),
+        );
         let _ = write!(
             out,
-            r#"<mxCell id="r-{}" value="" tooltip="{}" style="edgeStyle=none;curved=1;html=0;endArrow=block;endFill=1;strokeWidth=1.6;strokeColor={};{dash}" edge="1" parent="1" source="e-{}" target="e-{}"><mxGeometry relative="1" as="geometry"/></mxCell>"#,
+            r#"<mxCell id="r-{}" value="" tooltip="{}" style="edgeStyle=none;rounded=1;arcSize={};html=0;endArrow=block;endFill=1;strokeWidth=1.6;strokeColor={};exitX={};exitY={};exitPerimeter=0;entryX={};entryY={};entryPerimeter=0;{dash}" edge="1" parent="1" source="e-{}" target="e-{}"><mxGeometry relative="1" as="geometry">"#,
             connector.relation,
             escape(connector.kind.label()),
+            num(2.0 * CORNER_RADIUS),
             connector.style.stroke,
+            num(exit.0),
+            num(exit.1),
+            num(entry.0),
+            num(entry.1),
             connector.source,
             connector.target
         );
+        let bends = &connector.points[1..connector.points.len() - 1];
+        if !bends.is_empty() {
+            out.push_str(r#"<Array as="points">"#);
+            for p in bends {
+                let _ = write!(out, r#"<mxPoint x="{}" y="{}"/>"#, num(p.x), num(p.y));
+            }
+            out.push_str("</Array>");
+        }
+        out.push_str("</mxGeometry></mxCell>");
     }
     if let Some(legend) = &scene.legend {
         legend_cells(out, legend);

@@ -22,8 +22,8 @@ use crate::palette;
 use crate::wrap::{LINE_HEIGHT, fit, wrap};
 
 use crate::collapse::{COLLAPSED_HEIGHT, Collapse};
-use crate::connector::connector;
-pub use crate::connector::{Connector, Side};
+use crate::connector::connectors;
+pub use crate::connector::{Connector, Point, Side};
 use crate::legend::legend;
 pub use crate::legend::{Legend, Swatch};
 
@@ -60,13 +60,6 @@ const TITLE_BAND: f64 = 56.0;
 const LEGEND_GAP: f64 = 40.0;
 /// Relation lines, as the canvas draws them.
 pub const LINE_WIDTH: f64 = 1.6;
-
-/// A point on the page.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub x: f64,
-    pub y: f64,
-}
 
 /// Text already broken into lines; `top` is the top of the first line.
 #[derive(Debug, Clone, PartialEq)]
@@ -489,24 +482,27 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
         })
         .collect();
 
-    let boxes: BTreeMap<ElementId, &Rect> = elements.iter().map(|e| (e.id, &e.rect)).collect();
-    let connectors: Vec<Connector> = doc
+    let relations: Vec<&tiermap_model::Relation> = doc
         .relations()
-        .filter(|r| r.source != r.target && !shown_by_containment(doc, map, r))
-        .filter_map(|r| Some(connector(r, boxes.get(&r.source)?, boxes.get(&r.target)?)))
+        .filter(|r| !shown_by_containment(doc, map, r))
         .collect();
+    let connectors = connectors(&relations, &elements, &groups);
 
+    // Lines may run outside the outermost boxes; the page holds them too.
+    let line_points = || connectors.iter().flat_map(|c| &c.points);
     let right = groups
         .iter()
         .map(|g| &g.rect)
         .chain(elements.iter().map(|e| &e.rect))
         .map(|r| r.x + r.width)
+        .chain(line_points().map(|p| p.x + LINE_WIDTH))
         .fold(MARGIN, f64::max);
     let bottom = groups
         .iter()
         .map(|g| &g.rect)
         .chain(elements.iter().map(|e| &e.rect))
         .map(|r| r.y + r.height)
+        .chain(line_points().map(|p| p.y + LINE_WIDTH))
         .fold(MARGIN + TITLE_BAND, f64::max);
 
     let kinds: BTreeSet<ElementKind> = elements.iter().map(|e| e.kind).collect();
@@ -722,7 +718,7 @@ mod tests {
             (Side::Left, Side::Right)
         );
         assert_eq!(
-            beside.end.x,
+            beside.end().x,
             scene
                 .elements
                 .iter()
@@ -734,5 +730,57 @@ mod tests {
         );
         let legend = scene.legend.unwrap();
         assert_eq!(legend.rows.len(), 3 + 2);
+    }
+
+    #[test]
+    fn a_line_goes_round_a_box_between_its_ends_and_keeps_off_title_bars() {
+        let (mut doc, map) = one_map(GroupingModel::Freeform);
+        let family = GroupId::new();
+        let names = ["Payroll", "Benefits", "Pensions"];
+        let elements: Vec<Element> = names
+            .iter()
+            .map(|n| Element::new(ElementKind::Product, *n))
+            .collect();
+        let mut edits = vec![Edit::PutGroup(Group {
+            id: family,
+            map,
+            parent: None,
+            kind: GroupKind::Family,
+            name: "Rewards and recognition".into(),
+            rect: Rect::new(0.0, 0.0, 660.0, 160.0),
+            collapsed: false,
+        })];
+        for (i, e) in elements.iter().enumerate() {
+            edits.push(Edit::PutElement(e.clone()));
+            edits.push(Edit::PutPlacement(Placement {
+                map,
+                element: e.id,
+                group: Some(family),
+                rect: Rect::new(24.0 + 204.0 * i as f64, 40.0, 180.0, 88.0),
+            }));
+        }
+        edits.push(Edit::PutRelation(Relation::new(
+            RelationKind::Supports,
+            elements[0].id,
+            elements[2].id,
+        )));
+        doc.apply_all(&edits).unwrap();
+        let scene = scene(&doc, map).unwrap();
+        let line = &scene.connectors[0];
+        assert!(line.routed);
+        let middle = scene.elements[1].rect;
+        let title = &scene.groups[0].name;
+        for w in line.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let meets = |r: Rect| {
+                a.x.min(b.x) <= r.x + r.width
+                    && a.x.max(b.x) >= r.x
+                    && a.y.min(b.y) <= r.y + r.height
+                    && a.y.max(b.y) >= r.y
+            };
+            assert!(!meets(middle), "through the box between: {:?}", line.points);
+            let bar = Rect::new(title.x, title.top, title.width(), title.height());
+            assert!(!meets(bar), "through the group's name: {:?}", line.points);
+        }
     }
 }

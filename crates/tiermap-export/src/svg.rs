@@ -8,11 +8,12 @@ use std::fmt::Write;
 
 use tiermap_model::{GroupId, RelationKind};
 
+use crate::connector::rounded_corners;
 use crate::font_embed;
 use crate::fonts::{FONT_FAMILY_LIST, Weight};
 use crate::palette::{self, LineStyle};
 use crate::scene::{
-    BADGE_TEXT, BADGE_TIER_TEXT, Badge, ElementShape, GroupShape, LINE_WIDTH, Label, Legend,
+    BADGE_TEXT, BADGE_TIER_TEXT, Badge, ElementShape, GroupShape, LINE_WIDTH, Label, Legend, Point,
     STRIPE, Scene, Swatch,
 };
 use crate::xml::{escape, push_escaped};
@@ -369,15 +370,8 @@ pub fn svg(scene: &Scene, transparent: bool) -> String {
     for c in &scene.connectors {
         let _ = write!(
             out,
-            r#"<path d="M{} {}C{} {} {} {} {} {}" stroke="{}" stroke-width="{}"{} marker-end="url(#{})"/>"#,
-            num(c.start.x),
-            num(c.start.y),
-            num(c.control1.x),
-            num(c.control1.y),
-            num(c.control2.x),
-            num(c.control2.y),
-            num(c.end.x),
-            num(c.end.y),
+            r#"<path d="{}" stroke="{}" stroke-width="{}"{} marker-end="url(#{})"/>"#,
+            line_path(&c.points),
             c.style.stroke,
             num(LINE_WIDTH),
             dash(&c.style),
@@ -396,9 +390,45 @@ pub fn svg(scene: &Scene, transparent: bool) -> String {
     out
 }
 
+/// A routed line as path data: straight segments, each corner rounded by a
+/// quadratic curve through it.
+fn line_path(points: &[Point]) -> String {
+    let mut d = String::with_capacity(points.len() * 24);
+    let Some(first) = points.first() else {
+        return d;
+    };
+    let _ = write!(d, "M{} {}", num(first.x), num(first.y));
+    for (enter, corner, leave) in rounded_corners(points) {
+        let _ = write!(
+            d,
+            "L{} {}Q{} {} {} {}",
+            num(enter.x),
+            num(enter.y),
+            num(corner.x),
+            num(corner.y),
+            num(leave.x),
+            num(leave.y)
+        );
+    }
+    if let Some(last) = points.last().filter(|_| points.len() > 1) {
+        let _ = write!(d, "L{} {}", num(last.x), num(last.y));
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{Point, line_path, num};
+
+    #[test]
+    fn a_routed_line_has_rounded_corners() {
+        let points = [
+            Point { x: 0.0, y: 0.0 },
+            Point { x: 100.0, y: 0.0 },
+            Point { x: 100.0, y: 50.0 },
+        ];
+        assert_eq!(line_path(&points), "M0 0L92 0Q100 0 100 8L100 50");
+    }
 
     #[test]
     fn numbers_are_short_and_stable() {

@@ -8,7 +8,8 @@ use crate::document::Document;
 use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, MapId};
 use crate::layout::{GAP, HEADER, NODE_HEIGHT, NODE_WIDTH, PADDING};
-use crate::records::{Element, Group, Placement, Rect, Relation};
+use crate::placing::{grow_to_fit, nearest_free_spot, overlaps};
+use crate::records::{Element, Placement, Rect, Relation};
 use crate::vocabulary::{ElementKind, GroupKind, GroupingModel, RelationKind};
 
 impl ElementKind {
@@ -69,10 +70,6 @@ pub fn group_origin(doc: &Document, group: Option<GroupId>) -> (f64, f64) {
     (x, y)
 }
 
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.x < b.x + b.width + GAP / 2.0 && b.x < a.x + a.width + GAP / 2.0 && a.y < b.y + b.height + GAP / 2.0 && b.y < a.y + a.height + GAP / 2.0
-}
-
 /// The first free spot for a box at `start` (relative to `group`), moving
 /// right a box at a time past the elements and groups already there.
 fn free_spot(doc: &Document, map: MapId, group: Option<GroupId>, start: (f64, f64)) -> Rect {
@@ -91,32 +88,6 @@ fn free_spot(doc: &Document, map: MapId, group: Option<GroupId>, start: (f64, f6
         }
     }
     rect
-}
-
-/// Grows `group` and the groups around it so that `rect` (relative to
-/// `group`) fits inside with the usual padding.
-fn grow_to_fit(doc: &Document, group: Option<GroupId>, rect: Rect) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let mut current = group;
-    let mut needed = rect;
-    let mut steps = 0;
-    while let Some(id) = current {
-        let Some(g) = doc.group(id) else { break };
-        let width = g.rect.width.max(needed.x + needed.width + PADDING);
-        let height = g.rect.height.max(needed.y + needed.height + PADDING);
-        if width == g.rect.width && height == g.rect.height {
-            break;
-        }
-        let grown = Group { rect: Rect { width, height, ..g.rect }, ..g.clone() };
-        needed = grown.rect;
-        current = g.parent;
-        edits.push(Edit::PutGroup(grown));
-        steps += 1;
-        if steps > doc.groups().count() {
-            break;
-        }
-    }
-    edits
 }
 
 /// Places `element` at the first free spot in `group` (or on the open map),
@@ -186,7 +157,8 @@ pub fn add_linked(doc: &Document, map: MapId, link: Link, name: &str) -> Option<
     };
     let element = Element::new(kind, name);
     let id = element.id;
-    let rect = free_spot(doc, map, group, start);
+    // The nearest free spot: a child stays under its parent, a sibling beside it, even in a long row.
+    let rect = nearest_free_spot(doc, map, group, start);
     let mut edits = vec![Edit::PutElement(element)];
     edits.extend(grow_to_fit(doc, group, rect));
     edits.push(Edit::PutPlacement(Placement { map, element: id, group, rect }));

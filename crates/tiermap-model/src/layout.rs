@@ -2,6 +2,8 @@
 //! always gives the same rectangles, so the canvas and headless exports agree.
 //! Positions come out relative to the enclosing group, as they are stored.
 
+pub mod routing;
+
 use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, MapId};
 use crate::records::{Group, Placement, Rect};

@@ -15,10 +15,11 @@ mod error;
 mod ids;
 pub mod interchange;
 pub mod layout;
+pub mod placing;
 pub mod plan;
 pub mod presentation;
-pub mod spreadsheet;
 mod records;
+pub mod spreadsheet;
 pub mod validate;
 mod vocabulary;
 

@@ -17,59 +17,104 @@ use tiermap_model::{
 /// A word or id column that does not parse is damage, reported with its table.
 fn parse<T: FromStr<Err = ModelError>>(row: &Row, column: usize) -> rusqlite::Result<T> {
     let text: &str = row.get_ref(column)?.as_str()?;
-    T::from_str(text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+    T::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
-fn parse_opt<T: FromStr<Err = ModelError>>(row: &Row, column: usize) -> rusqlite::Result<Option<T>> {
+fn parse_opt<T: FromStr<Err = ModelError>>(
+    row: &Row,
+    column: usize,
+) -> rusqlite::Result<Option<T>> {
     let text: Option<&str> = row.get_ref(column)?.as_str_or_null()?;
-    text.map(|t| T::from_str(t).map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))))
-        .transpose()
+    text.map(|t| {
+        T::from_str(t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                column,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
+        })
+    })
+    .transpose()
 }
 
 fn json<T: serde::de::DeserializeOwned>(row: &Row, column: usize) -> rusqlite::Result<T> {
     let text: &str = row.get_ref(column)?.as_str()?;
-    serde_json::from_str(text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// x, y, width, height from four consecutive columns starting at `first`.
 fn rect(row: &Row, first: usize) -> rusqlite::Result<Rect> {
-    Ok(Rect::new(row.get(first)?, row.get(first + 1)?, row.get(first + 2)?, row.get(first + 3)?))
+    Ok(Rect::new(
+        row.get(first)?,
+        row.get(first + 1)?,
+        row.get(first + 2)?,
+        row.get(first + 3)?,
+    ))
 }
 
-/// Loads every record. Records are applied as edits, so a file whose rows
-/// break a model rule is reported instead of being half-loaded.
-pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
-    let mut doc = Document::new();
-    let mut edits: Vec<Edit> = Vec::new();
-    collect(conn, "SELECT id, kind, name, description, external, lifecycle, tags, properties FROM elements ORDER BY id", &mut edits, |r| {
-        Ok(Edit::PutElement(Element {
-            id: parse(r, 0)?,
-            kind: parse(r, 1)?,
-            name: r.get(2)?,
-            description: r.get(3)?,
-            external: r.get(4)?,
-            lifecycle: parse_opt(r, 5)?,
-            tags: json(r, 6)?,
-            properties: json(r, 7)?,
-        }))
-    })?;
-    collect(conn, "SELECT id, kind, source_id, target_id FROM relations ORDER BY id", &mut edits, |r| {
-        Ok(Edit::PutRelation(Relation { id: parse(r, 0)?, kind: parse(r, 1)?, source: parse(r, 2)?, target: parse(r, 3)? }))
-    })?;
-    collect(conn, "SELECT id, name, model, position FROM maps ORDER BY id", &mut edits, |r| {
-        Ok(Edit::PutMap(Map { id: parse(r, 0)?, name: r.get(1)?, model: parse(r, 2)?, position: r.get(3)? }))
-    })?;
-    // Parents before children: depth from a recursive walk up the tree.
-    collect(
-        conn,
-        "WITH RECURSIVE depth(id, d) AS (
-            SELECT id, 0 FROM groups WHERE parent_id IS NULL
-            UNION ALL SELECT g.id, depth.d + 1 FROM groups g JOIN depth ON g.parent_id = depth.id
-         )
-         SELECT g.id, g.map_id, g.parent_id, g.kind, g.name, g.x, g.y, g.width, g.height, g.collapsed
-         FROM groups g JOIN depth USING (id) ORDER BY depth.d, g.id",
-        &mut edits,
-        |r| {
+/// One table of records: its columns in the order `read` takes them, the
+/// order rows are loaded in, and how a row becomes the edit that puts it.
+pub(crate) struct Table {
+    pub name: &'static str,
+    pub columns: &'static str,
+    order: &'static str,
+    pub read: fn(&Row) -> rusqlite::Result<Edit>,
+}
+
+/// Every table of records, in an order where references come first.
+pub(crate) const TABLES: [Table; 9] = [
+    Table {
+        name: "elements",
+        columns: "id, kind, name, description, external, lifecycle, tags, properties",
+        order: "id",
+        read: |r| {
+            Ok(Edit::PutElement(Element {
+                id: parse(r, 0)?,
+                kind: parse(r, 1)?,
+                name: r.get(2)?,
+                description: r.get(3)?,
+                external: r.get(4)?,
+                lifecycle: parse_opt(r, 5)?,
+                tags: json(r, 6)?,
+                properties: json(r, 7)?,
+            }))
+        },
+    },
+    Table {
+        name: "relations",
+        columns: "id, kind, source_id, target_id",
+        order: "id",
+        read: |r| {
+            Ok(Edit::PutRelation(Relation {
+                id: parse(r, 0)?,
+                kind: parse(r, 1)?,
+                source: parse(r, 2)?,
+                target: parse(r, 3)?,
+            }))
+        },
+    },
+    Table {
+        name: "maps",
+        columns: "id, name, model, position",
+        order: "id",
+        read: |r| {
+            Ok(Edit::PutMap(Map {
+                id: parse(r, 0)?,
+                name: r.get(1)?,
+                model: parse(r, 2)?,
+                position: r.get(3)?,
+            }))
+        },
+    },
+    Table {
+        name: "groups",
+        columns: "id, map_id, parent_id, kind, name, x, y, width, height, collapsed",
+        order: "id",
+        read: |r| {
             Ok(Edit::PutGroup(Group {
                 id: parse(r, 0)?,
                 map: parse(r, 1)?,
@@ -80,22 +125,43 @@ pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
                 collapsed: r.get(9)?,
             }))
         },
-    )?;
-    collect(conn, "SELECT map_id, element_id, group_id, x, y, width, height FROM placements ORDER BY map_id, element_id", &mut edits, |r| {
-        Ok(Edit::PutPlacement(Placement { map: parse(r, 0)?, element: parse(r, 1)?, group: parse_opt(r, 2)?, rect: rect(r, 3)? }))
-    })?;
-    collect(conn, "SELECT id, person_id, element_id, group_id, role, accountable FROM ownerships ORDER BY id", &mut edits, |r| {
-        let target = match parse_opt(r, 2)? {
-            Some(element) => OwnedTarget::Element(element),
-            None => OwnedTarget::Group(parse(r, 3)?),
-        };
-        Ok(Edit::PutOwnership(Ownership { id: parse(r, 0)?, person: parse(r, 1)?, target, role: parse(r, 4)?, accountable: r.get(5)? }))
-    })?;
-    collect(
-        conn,
-        "SELECT id, element_id, name, value_source, objective, collection_method, target, current_value, position FROM kpis ORDER BY id",
-        &mut edits,
-        |r| {
+    },
+    Table {
+        name: "placements",
+        columns: "map_id, element_id, group_id, x, y, width, height",
+        order: "map_id, element_id",
+        read: |r| {
+            Ok(Edit::PutPlacement(Placement {
+                map: parse(r, 0)?,
+                element: parse(r, 1)?,
+                group: parse_opt(r, 2)?,
+                rect: rect(r, 3)?,
+            }))
+        },
+    },
+    Table {
+        name: "ownerships",
+        columns: "id, person_id, element_id, group_id, role, accountable",
+        order: "id",
+        read: |r| {
+            let target = match parse_opt(r, 2)? {
+                Some(element) => OwnedTarget::Element(element),
+                None => OwnedTarget::Group(parse(r, 3)?),
+            };
+            Ok(Edit::PutOwnership(Ownership {
+                id: parse(r, 0)?,
+                person: parse(r, 1)?,
+                target,
+                role: parse(r, 4)?,
+                accountable: r.get(5)?,
+            }))
+        },
+    },
+    Table {
+        name: "kpis",
+        columns: "id, element_id, name, value_source, objective, collection_method, target, current_value, position",
+        order: "id",
+        read: |r| {
             Ok(Edit::PutKpi(Kpi {
                 id: parse(r, 0)?,
                 element: parse(r, 1)?,
@@ -108,21 +174,82 @@ pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
                 position: r.get(8)?,
             }))
         },
-    )?;
-    collect(conn, "SELECT person_id, part, score, note FROM capability_scores ORDER BY person_id, part", &mut edits, |r| {
-        Ok(Edit::PutScore(CapabilityScore { person: parse(r, 0)?, part: parse(r, 1)?, score: r.get(2)?, note: r.get(3)? }))
-    })?;
-    collect(conn, "SELECT activity, role, responsibility FROM activity_cells ORDER BY activity, role", &mut edits, |r| {
-        Ok(Edit::PutActivity(ActivityCell { activity: parse(r, 0)?, role: parse(r, 1)?, responsibility: parse(r, 2)? }))
-    })?;
-    let settings: Option<String> = conn
-        .query_row("SELECT value FROM document_meta WHERE key = 'validation'", [], |r| r.get(0))
+    },
+    Table {
+        name: "capability_scores",
+        columns: "person_id, part, score, note",
+        order: "person_id, part",
+        read: |r| {
+            Ok(Edit::PutScore(CapabilityScore {
+                person: parse(r, 0)?,
+                part: parse(r, 1)?,
+                score: r.get(2)?,
+                note: r.get(3)?,
+            }))
+        },
+    },
+    Table {
+        name: "activity_cells",
+        columns: "activity, role, responsibility",
+        order: "activity, role",
+        read: |r| {
+            Ok(Edit::PutActivity(ActivityCell {
+                activity: parse(r, 0)?,
+                role: parse(r, 1)?,
+                responsibility: parse(r, 2)?,
+            }))
+        },
+    },
+];
+
+/// The per-document validation settings, when the document has its own.
+pub(crate) fn settings(conn: &Connection) -> rusqlite::Result<Option<Edit>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM document_meta WHERE key = 'validation'",
+            [],
+            |r| r.get(0),
+        )
         .optional()?;
-    if let Some(text) = settings {
-        let settings = serde_json::from_str(&text)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?;
-        edits.push(Edit::PutValidationSettings(settings));
+    text.map(|text| {
+        serde_json::from_str(&text)
+            .map(Edit::PutValidationSettings)
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+    })
+    .transpose()
+}
+
+/// Loads every record. Records are applied as edits, so a file whose rows
+/// break a model rule is reported instead of being half-loaded.
+pub(crate) fn load(conn: &Connection) -> Result<Document, LoadError> {
+    let mut doc = Document::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    for table in &TABLES {
+        let sql = if table.name == "groups" {
+            // Parents before children: depth from a recursive walk up the tree.
+            format!(
+                "WITH RECURSIVE depth(id, d) AS (
+                    SELECT id, 0 FROM groups WHERE parent_id IS NULL
+                    UNION ALL SELECT g.id, depth.d + 1 FROM groups g JOIN depth ON g.parent_id = depth.id
+                 )
+                 SELECT {} FROM groups JOIN depth USING (id) ORDER BY depth.d, id",
+                table.columns
+            )
+        } else {
+            format!(
+                "SELECT {} FROM {} ORDER BY {}",
+                table.columns, table.name, table.order
+            )
+        };
+        collect(conn, &sql, &mut edits, table.read)?;
     }
+    edits.extend(settings(conn)?);
     for edit in &edits {
         doc.apply(edit).map_err(LoadError::Model)?;
     }
@@ -142,7 +269,12 @@ impl From<rusqlite::Error> for LoadError {
     }
 }
 
-fn collect(conn: &Connection, sql: &str, out: &mut Vec<Edit>, read: impl Fn(&Row) -> rusqlite::Result<Edit>) -> rusqlite::Result<()> {
+fn collect(
+    conn: &Connection,
+    sql: &str,
+    out: &mut Vec<Edit>,
+    read: impl Fn(&Row) -> rusqlite::Result<Edit>,
+) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| read(r))?;
     for row in rows {

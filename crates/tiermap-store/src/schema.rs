@@ -22,3 +22,19 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> 
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.commit()
 }
+
+/// The one sentence SQLite gave for a failed migration, without the SQL
+/// it was running (which can be thousands of characters).
+pub(crate) fn short_reason(error: &rusqlite::Error) -> String {
+    match error {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        rusqlite::Error::SqliteFailure(code, None) => code.to_string(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
+}

@@ -145,3 +145,118 @@ fn damaged_pages_inside_a_document_are_reported_as_damaged() {
     std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
     refused(&path, |e| matches!(e, StoreError::Corrupt { .. }));
 }
+
+/// Opens `path` on another thread and gives up after five seconds, so a
+/// hang shows as a failure instead of a test that never ends.
+fn open_within_seconds(path: &Path) -> Result<DocumentFile, StoreError> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let owned = path.to_owned();
+    std::thread::spawn(move || {
+        let _ = send.send(DocumentFile::open(&owned));
+    });
+    receive
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .unwrap_or_else(|_| panic!("opening {} hung", path.display()))
+}
+
+/// A path's name, how its error is recognised, and words its message holds.
+type Case = (&'static str, fn(&StoreError) -> bool, &'static str);
+
+#[test]
+fn every_kind_of_path_that_is_not_a_document_gets_its_own_message_at_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let at = |name: &str| dir.path().join(name);
+
+    std::fs::create_dir(at("folder.tiermap")).unwrap_or_else(|e| panic!("{e}"));
+    let status = std::process::Command::new("mkfifo").arg(at("pipe.tiermap")).status().unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let _socket = std::os::unix::net::UnixListener::bind(at("socket.tiermap")).unwrap_or_else(|e| panic!("{e}"));
+    symlink(at("loop-b.tiermap"), at("loop-a.tiermap")).unwrap_or_else(|e| panic!("{e}"));
+    symlink(at("loop-a.tiermap"), at("loop-b.tiermap")).unwrap_or_else(|e| panic!("{e}"));
+    symlink(at("gone.tiermap"), at("dangling.tiermap")).unwrap_or_else(|e| panic!("{e}"));
+
+    let cases: [Case; 5] = [
+        ("folder.tiermap", |e| matches!(e, StoreError::Folder { .. }), "a folder"),
+        ("pipe.tiermap", |e| matches!(e, StoreError::NotAFile { .. }), "a named pipe"),
+        ("socket.tiermap", |e| matches!(e, StoreError::NotAFile { .. }), "a socket"),
+        ("loop-a.tiermap", |e| matches!(e, StoreError::SymlinkLoop { .. }), "leads back to itself"),
+        ("dangling.tiermap", |e| matches!(e, StoreError::BrokenLink { .. }), "does not exist"),
+    ];
+    for (name, expected, words) in cases {
+        let path = at(name);
+        let error = open_within_seconds(&path).expect_err(name);
+        assert!(expected(&error), "{name}: {error:?}");
+        let message = error.to_string();
+        assert!(message.contains(words) && message.contains(&path.display().to_string()), "{name}: {message}");
+        assert!(DocumentFile::open_read_only(&path).is_err());
+    }
+    let error = open_within_seconds(Path::new("/dev/null")).expect_err("a device");
+    assert!(error.to_string().contains("a device"), "{error}");
+    // Nothing was made beside them, nothing changed in them.
+    assert!(std::fs::read_dir(at("folder.tiermap")).unwrap_or_else(|e| panic!("{e}")).next().is_none());
+    assert!(!at("gone.tiermap").exists());
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap_or_else(|e| panic!("{e}")).map(|e| e.unwrap_or_else(|e| panic!("{e}")).file_name()).collect();
+    assert_eq!(names.len(), 6, "no journal or backup appeared: {names:?}");
+}
+
+#[test]
+fn a_document_with_schema_version_minus_one_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("odd.tiermap");
+    drop(DocumentFile::create(&path).unwrap_or_else(|e| panic!("{e}")));
+    let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    conn.pragma_update(None, "user_version", -1).unwrap_or_else(|e| panic!("{e}"));
+    drop(conn);
+    let message = refused(&path, |e| matches!(e, StoreError::UnknownSchema { found: -1, .. }));
+    assert!(message.contains("-1") && message.contains("left as it was"), "{message}");
+    let before = bytes_of(&path);
+    assert!(matches!(DocumentFile::open_read_only(&path), Err(StoreError::UnknownSchema { .. })));
+    assert_eq!(bytes_of(&path), before);
+}
+
+/// A Tiermap file at schema version 0: marked as ours, `tables` run on it.
+fn version_zero(path: &Path, tables: &str) {
+    let conn = Connection::open(path).unwrap_or_else(|e| panic!("{e}"));
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap_or_else(|e| panic!("{e}"));
+    conn.execute_batch(tables).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_reader_reads_an_older_document_without_migrating_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("old.tiermap");
+    version_zero(&path, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+    let before = bytes_of(&path);
+    let file = DocumentFile::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.doc().elements().count(), 0);
+    assert!(file.notes().iter().any(|n| n.contains("not changed")), "{:?}", file.notes());
+    drop(file);
+    assert_eq!(bytes_of(&path), before, "the reader changed nothing");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap_or_else(|e| panic!("{e}")).count(), 1, "and made no backup");
+}
+
+#[test]
+fn a_failed_migration_says_so_in_one_sentence_and_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("clash.tiermap");
+    // Version 0, but a table of the first migration is already there.
+    version_zero(&path, "CREATE TABLE document_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+    let message = refused(&path, |e| matches!(e, StoreError::MigrationFailed { from: 0, .. }));
+    assert!(message.contains("document_meta already exists") && message.contains("left as it was"), "{message}");
+    assert!(message.len() < 300 && !message.contains("CREATE"), "no SQL in the message: {message}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap_or_else(|e| panic!("{e}")).count(), 1, "no backup of a file that did not change");
+}
+
+#[test]
+fn backups_before_migrating_never_replace_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("old.tiermap");
+    let earlier = dir.path().join("old.tiermap.v0.bak");
+    std::fs::write(&earlier, "an earlier backup").unwrap_or_else(|e| panic!("{e}"));
+    version_zero(&path, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+    let before = bytes_of(&path);
+    drop(DocumentFile::open(&path).unwrap_or_else(|e| panic!("{e}")));
+    assert_eq!(bytes_of(&earlier), b"an earlier backup");
+    assert_eq!(bytes_of(&dir.path().join("old.tiermap.v0.2.bak")), before);
+}

@@ -50,6 +50,9 @@ export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
   { id: "shortcuts", label: "Keyboard shortcuts" },
 ];
 
+/** Commands that change only what is shown, never the document: the only ones that act while presenting. */
+export const VIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(["present", "fit", "zoom-in", "zoom-out", "color-kind", "color-tier", "color-owner", "color-lifecycle", "shortcuts"]);
+
 export function commandList(run: (id: CommandId) => void): Command[] {
   return COMMANDS.map((c) => ({ ...c, run: () => run(c.id) }));
 }

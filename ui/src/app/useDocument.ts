@@ -31,6 +31,12 @@ export function useDocument() {
   // Changes run one after another, each with the fetch that shows it: a fast
   // typist's Enter, name, Tab must not see an older map arrive after a newer one.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // While presenting, nothing reaches the file, whichever key, click or menu
+  // item asked: every change is refused here, in the one way changes go.
+  const locked = useRef(false);
+  const setLocked = useCallback((on: boolean) => {
+    locked.current = on;
+  }, []);
   const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
     const turn = queue.current.then(task, task);
     queue.current = turn.catch(() => undefined);
@@ -94,6 +100,7 @@ export function useDocument() {
   /** Runs one change in the core, then shows the document as it now is. Resolves to the call's result, or null when refused. */
   const change = useCallback(
     <T,>(call: () => Promise<T>): Promise<T | null> => inTurn(async () => {
+      if (locked.current) return null;
       setSave("saving");
       try {
         const result = await call();
@@ -113,6 +120,7 @@ export function useDocument() {
 
   /** A change that returns the map as it now is (no second fetch needed). */
   const mapGesture = useCallback((call: () => Promise<MapView>): Promise<MapView | null> => inTurn(async () => {
+    if (locked.current) return null;
     setSave("saving");
     try {
       const updated = await call();
@@ -130,6 +138,7 @@ export function useDocument() {
 
   const historyStep = useCallback(
     (step: "undo" | "redo") => inTurn(async () => {
+      if (locked.current) return;
       try {
         await (step === "undo" ? core.undo() : core.redo());
         await refresh();
@@ -147,5 +156,5 @@ export function useDocument() {
     setRevision((n) => n + 1);
   }, []);
 
-  return { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument, load };
+  return { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument, load, setLocked };
 }

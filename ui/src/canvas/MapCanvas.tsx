@@ -26,6 +26,8 @@ import { planMoves } from "../actions/moveItems";
 import { ElementNodeView } from "./nodes/ElementNodeView";
 import { GroupNodeView } from "./nodes/GroupNodeView";
 import { RelationEdgeView } from "./edges/RelationEdgeView";
+import { takeOnce } from "./requests";
+import type { Selection } from "../editor/selection";
 
 const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeView };
 const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
@@ -51,12 +53,19 @@ function toItems(nodes: TiermapNode[]): Item[] {
     }));
 }
 
-/** What is selected on the canvas. */
-export type Selection = { elements: string[]; groups: string[]; edges: string[] };
-export const NOTHING: Selection = { elements: [], groups: [], edges: [] };
+export { NOTHING, type Selection } from "../editor/selection";
 
-/** Select some elements; `fit` brings them into view (a clicked problem), otherwise they are only revealed if off-screen. */
-export type FocusRequest = { ids: string[]; nonce: number; fit?: boolean };
+/** The core's nodes, selected as the ones shown now are. */
+function keepSelected(shown: TiermapNode[], next: TiermapNode[]): TiermapNode[] {
+  const selected = new Set(shown.filter((n) => n.selected).map((n) => n.id));
+  return next.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+}
+
+/**
+ * Select some elements; `fit` brings them into view (a clicked problem), otherwise they are only revealed if off-screen.
+ * With `mapId`, only the canvas of that map acts on it (the tab is switching to it).
+ */
+export type FocusRequest = { ids: string[]; nonce: number; fit?: boolean; mapId?: string };
 
 /** Something dragged from a side panel and dropped at a screen point: a new element or group, or an element of the document. */
 export type DropRequest = { kind: string; elementId?: string; clientX: number; clientY: number; nonce: number };
@@ -111,10 +120,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
 
   // Keep the selection when the core sends the map again (after an edit elsewhere).
   useEffect(() => {
-    setNodes((current) => {
-      const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
-      return toFlowNodes(view, null, extras).map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
-    });
+    setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
     setEdges((current) => {
       const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
       return toFlowEdges(view).map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
@@ -138,7 +144,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   }, [flow]);
 
   useEffect(() => {
-    if (!viewRequest) return;
+    if (!takeOnce(viewRequest)) return;
     const animate = { duration: 200 };
     const { action } = viewRequest;
     if (action === "fit") void flow.fitView({ padding: 0.08, ...animate });
@@ -158,7 +164,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
 
   // Something dropped from a side panel: placed where it landed, if it landed on the map.
   useEffect(() => {
-    if (!drop || !area.current) return;
+    if (!area.current || !takeOnce(drop)) return;
     const box = area.current.getBoundingClientRect();
     const inside = drop.clientX >= box.left && drop.clientX <= box.right && drop.clientY >= box.top && drop.clientY <= box.bottom;
     if (!inside) return;
@@ -172,7 +178,9 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   // Select the elements asked for: a clicked problem (brought into view) or
   // what was just added or pasted (revealed if it is off-screen).
   useEffect(() => {
-    if (!focus) return;
+    // A focus for another map waits for that map's canvas; one made before
+    // this canvas was fitted waits until it is, so the first fit does not undo it.
+    if (!focus || (focus.mapId !== undefined && focus.mapId !== view.map.id) || !ready || !takeOnce(focus)) return;
     const wanted = new Set(focus.ids);
     setNodes((current) => current.map((n) => ({ ...n, selected: wanted.has(n.id) })));
     setEdges((current) => current.map((e) => ({ ...e, selected: false })));
@@ -191,7 +199,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
     const bottomRight = flow.flowToScreenPosition({ x: at.x + item.width, y: at.y + item.height });
     const visible = topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
     if (!visible) void flow.setCenter(at.x + item.width / 2, at.y + item.height / 2, { zoom: flow.getZoom(), duration: 250 });
-  }, [focus, flow, setNodes, setEdges, view, extras]);
+  }, [focus, ready, flow, setNodes, setEdges, view, extras]);
 
   // Alignment guides: a single box dragged near another's edge or centre
   // (in the same container) snaps to it and shows the line.
@@ -234,13 +242,22 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   const onNodeDragStop: OnNodeDrag<TiermapNode> = useCallback(
-    async (_event, _node, dragged) => {
+    async (event, _node, dragged) => {
       setDropTarget(null);
       setGuides({ vertical: null, horizontal: null });
+      // Released outside the map (past the window's edge, over a panel): the
+      // drag is called off, as in a file manager; nothing leaves its group unseen.
+      const box = area.current?.getBoundingClientRect();
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      const outside = box && point && (point.clientX < box.left || point.clientX > box.right || point.clientY < box.top || point.clientY > box.bottom);
+      if (outside) {
+        setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
+        return;
+      }
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      if (!updated) setNodes(toFlowNodes(view, null, extras));
+      if (!updated) setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
     },
     [nodes, onMove, setNodes, view, extras],
   );

@@ -132,7 +132,7 @@ function Properties({ details, readOnly, onCommit }: { details: ElementDetails; 
 /** Several elements: change what they can share (kind, lifecycle, external, a tag) in one step. */
 function SeveralInspector({ ids, view, readOnly, actions }: { ids: string[]; view: MapView; readOnly: boolean; actions: InspectorActions }) {
   const chosen = view.nodes.filter((n) => ids.includes(n.id));
-  const shared = <T,>(pick: (n: (typeof chosen)[number]) => T): T | "mixed" => (chosen.every((n) => pick(n) === pick(chosen[0])) ? pick(chosen[0]) : "mixed");
+  const shared = <T,>(pick: (n: (typeof chosen)[number]) => T): T | "mixed" => (chosen.length > 0 && chosen.every((n) => pick(n) === pick(chosen[0])) ? pick(chosen[0]) : "mixed");
   const kind = shared((n) => n.kind);
   const lifecycle = shared((n) => n.lifecycle ?? "");
   const external = shared((n) => n.external);

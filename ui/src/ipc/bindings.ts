@@ -1,7 +1,7 @@
 // Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.
 // Do not edit by hand: a Rust test fails when this file is stale.
 
-export type ErrorCode = "not_found" | "empty_file" | "not_a_document" | "foreign_database" | "newer_schema" | "corrupt" | "already_exists" | "read_only" | "locked" | "io" | "database" | "invalid_edit" | "nothing_to_undo" | "nothing_to_redo" | "no_document" | "unknown_id" | "invalid_input";
+export type ErrorCode = "not_found" | "empty_file" | "not_a_document" | "foreign_database" | "newer_schema" | "unknown_schema" | "migration_failed" | "corrupt" | "damaged" | "needs_recovery" | "already_exists" | "read_only" | "locked" | "io" | "database" | "invalid_edit" | "nothing_to_undo" | "nothing_to_redo" | "no_document" | "unknown_id" | "invalid_input";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -264,5 +264,32 @@ valid_rows_only: boolean, };
 export type ImportOutcome = { document: DocumentView, first_map_id: string | null, 
 /**
  * One line for the status bar: "Imported 120 elements onto 4 maps".
+ */
+message: string, };
+
+export type IntegrityView = { state: IntegrityState, 
+/**
+ * When damaged: what was found, as a sentence to show.
+ */
+detail: string | null, 
+/**
+ * What opening did besides reading (a migration and where its backup
+ * is, rows a damaged document could not give back), one line each.
+ */
+notes: Array<string>, };
+
+export type IntegrityState = "unchecked" | "sound" | "damaged";
+
+export type RescueOutcome = { document: DocumentView, 
+/**
+ * Records written into the new document.
+ */
+kept: number, 
+/**
+ * Rows that could not be read, or referred to records that were lost.
+ */
+lost: number, 
+/**
+ * One line for the status bar.
  */
 message: string, };

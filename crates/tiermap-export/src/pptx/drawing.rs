@@ -317,14 +317,137 @@ fn dash(out: &mut String, pattern: &str, line_width_px: f64) {
     out.push_str("</a:custDash>");
 }
 
-/// A straight connector from `start` to `end` (slide EMU), glued to shapes
-/// by (shape id, connection site) so it follows them when they move.
+/// Where a connector sits and how PowerPoint draws its path: the xfrm's
+/// attributes and box, and the geometry element.
+struct ConnectorGeometry {
+    transform: String,
+    offset: (i64, i64),
+    extent: (i64, i64),
+    geometry: String,
+}
+
+/// The preset connectors PowerPoint draws (and re-routes when a glued box
+/// moves): straight, and elbows of 2 to 5 segments that start along the
+/// shape's own x axis. A route that starts vertically is an elbow turned a
+/// quarter; flips make it run from its start to its end. `None` when the
+/// route has more segments, or its ends share a coordinate an elbow would
+/// need to scale its bends by.
+fn preset_connector(points: &[(i64, i64)]) -> Option<ConnectorGeometry> {
+    let segments = points
+        .len()
+        .checked_sub(1)
+        .filter(|n| (1..=5).contains(n))?;
+    let (s, e) = (points[0], points[points.len() - 1]);
+    let flags = |h: bool, v: bool| {
+        format!(
+            "{}{}",
+            if h { r#" flipH="1""# } else { "" },
+            if v { r#" flipV="1""# } else { "" }
+        )
+    };
+    if segments == 1 {
+        return Some(ConnectorGeometry {
+            transform: flags(e.0 < s.0, e.1 < s.1),
+            offset: (s.0.min(e.0), s.1.min(e.1)),
+            extent: ((e.0 - s.0).abs(), (e.1 - s.1).abs()),
+            geometry: r#"<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>"#.to_owned(),
+        });
+    }
+    // The elbow's own axes: u along its first segment, v across it. One
+    // that starts vertically is turned a quarter clockwise: u runs down the
+    // slide and v to the left.
+    let quarter = points[1].1 != s.1;
+    let (flip_h, flip_v) = if quarter {
+        (e.1 < s.1, e.0 > s.0)
+    } else {
+        (e.0 < s.0, e.1 < s.1)
+    };
+    let local = |p: (i64, i64)| {
+        if quarter {
+            (
+                if flip_h { s.1 - p.1 } else { p.1 - s.1 },
+                if flip_v { p.0 - s.0 } else { s.0 - p.0 },
+            )
+        } else {
+            (
+                if flip_h { s.0 - p.0 } else { p.0 - s.0 },
+                if flip_v { s.1 - p.1 } else { p.1 - s.1 },
+            )
+        }
+    };
+    let (dx, dy) = ((e.0 - s.0).abs(), (e.1 - s.1).abs());
+    let (width, height) = if quarter { (dy, dx) } else { (dx, dy) };
+    // The box before turning: centred where the turned one is.
+    let centre = ((s.0 + e.0) / 2, (s.1 + e.1) / 2);
+    let offset = (centre.0 - width / 2, centre.1 - height / 2);
+    let transform = format!(
+        "{}{}",
+        if quarter { r#" rot="5400000""# } else { "" },
+        flags(flip_h, flip_v)
+    );
+    let along = |p: (i64, i64)| (width > 0).then(|| local(p).0 * 100_000 / width);
+    let across = |p: (i64, i64)| (height > 0).then(|| local(p).1 * 100_000 / height);
+    let adjustments: Vec<i64> = match segments {
+        2 => Vec::new(),
+        3 => vec![along(points[1])?],
+        4 => vec![along(points[1])?, across(points[2])?],
+        _ => vec![along(points[1])?, across(points[2])?, along(points[3])?],
+    };
+    if adjustments.iter().any(|a| a.abs() > 10_000_000) {
+        return None;
+    }
+    let mut geometry = format!(r#"<a:prstGeom prst="bentConnector{segments}"><a:avLst>"#);
+    for (i, a) in adjustments.iter().enumerate() {
+        let _ = write!(geometry, r#"<a:gd name="adj{}" fmla="val {a}"/>"#, i + 1);
+    }
+    geometry.push_str("</a:avLst></a:prstGeom>");
+    Some(ConnectorGeometry {
+        transform,
+        offset,
+        extent: (width, height),
+        geometry,
+    })
+}
+
+/// Any route as a custom path, for those no preset elbow draws.
+fn path_connector(points: &[(i64, i64)]) -> ConnectorGeometry {
+    let left = points.iter().map(|p| p.0).min().unwrap_or(0);
+    let top = points.iter().map(|p| p.1).min().unwrap_or(0);
+    let width = points.iter().map(|p| p.0).max().unwrap_or(0) - left;
+    let height = points.iter().map(|p| p.1).max().unwrap_or(0) - top;
+    let mut geometry = format!(
+        r#"<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="{width}" h="{height}" fill="none">"#
+    );
+    for (i, p) in points.iter().enumerate() {
+        let (open, close) = if i == 0 {
+            ("<a:moveTo>", "</a:moveTo>")
+        } else {
+            ("<a:lnTo>", "</a:lnTo>")
+        };
+        let _ = write!(
+            geometry,
+            r#"{open}<a:pt x="{}" y="{}"/>{close}"#,
+            p.0 - left,
+            p.1 - top
+        );
+    }
+    geometry.push_str("</a:path></a:pathLst></a:custGeom>");
+    ConnectorGeometry {
+        transform: String::new(),
+        offset: (left, top),
+        extent: (width, height),
+        geometry,
+    }
+}
+
+/// A connector along `points` (slide EMU, consecutive points sharing an x
+/// or a y), glued to shapes by (shape id, connection site) so PowerPoint
+/// keeps it attached when they move.
 pub fn connector(
     out: &mut String,
     id: u32,
     name: &str,
-    start: (i64, i64),
-    end: (i64, i64),
+    points: &[(i64, i64)],
     glue: Option<((u32, u8), (u32, u8))>,
     stroke: Stroke<'_>,
 ) {
@@ -340,17 +463,16 @@ pub fn connector(
         );
     }
     out.push_str("</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>");
-    let flip_h = end.0 < start.0;
-    let flip_v = end.1 < start.1;
+    let shape = preset_connector(points).unwrap_or_else(|| path_connector(points));
     let _ = write!(
         out,
-        r#"<a:xfrm{}{}><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>"#,
-        if flip_h { r#" flipH="1""# } else { "" },
-        if flip_v { r#" flipV="1""# } else { "" },
-        start.0.min(end.0),
-        start.1.min(end.1),
-        (end.0 - start.0).abs(),
-        (end.1 - start.1).abs()
+        r#"<a:xfrm{}><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm>{}"#,
+        shape.transform,
+        shape.offset.0,
+        shape.offset.1,
+        shape.extent.0,
+        shape.extent.1,
+        shape.geometry
     );
     let _ = write!(
         out,
@@ -366,4 +488,129 @@ pub fn connector(
         out.push_str(r#"<a:tailEnd type="triangle" w="med" len="med"/>"#);
     }
     out.push_str("</a:ln></p:spPr></p:cxnSp>");
+}
+
+#[cfg(test)]
+mod connector_tests {
+    use super::preset_connector;
+
+    /// Where PowerPoint draws a preset elbow: its path in the shape's own
+    /// frame (ECMA-376 presetShapeDefinitions), flipped, then turned about
+    /// the box's centre.
+    fn drawn(points: &[(i64, i64)]) -> Vec<(f64, f64)> {
+        let shape = preset_connector(points).expect("a preset");
+        let turned = shape.transform.contains("rot=\"5400000\"");
+        let (flip_h, flip_v) = (
+            shape.transform.contains("flipH"),
+            shape.transform.contains("flipV"),
+        );
+        let adjustments: Vec<f64> = shape
+            .geometry
+            .split("fmla=\"val ")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+            .collect();
+        let (w, h) = (shape.extent.0 as f64, shape.extent.1 as f64);
+        let a = |i: usize, of: f64| adjustments[i] * of / 100_000.0;
+        let local = match points.len() - 1 {
+            1 => vec![(0.0, 0.0), (w, h)],
+            2 => vec![(0.0, 0.0), (w, 0.0), (w, h)],
+            3 => vec![(0.0, 0.0), (a(0, w), 0.0), (a(0, w), h), (w, h)],
+            4 => vec![
+                (0.0, 0.0),
+                (a(0, w), 0.0),
+                (a(0, w), a(1, h)),
+                (w, a(1, h)),
+                (w, h),
+            ],
+            _ => vec![
+                (0.0, 0.0),
+                (a(0, w), 0.0),
+                (a(0, w), a(1, h)),
+                (a(2, w), a(1, h)),
+                (a(2, w), h),
+                (w, h),
+            ],
+        };
+        let centre = (
+            shape.offset.0 as f64 + w / 2.0,
+            shape.offset.1 as f64 + h / 2.0,
+        );
+        local
+            .into_iter()
+            .map(|(u, v)| {
+                let u = if flip_h { w - u } else { u } - w / 2.0;
+                let v = if flip_v { h - v } else { v } - h / 2.0;
+                let (x, y) = if turned { (-v, u) } else { (u, v) };
+                (centre.0 + x, centre.1 + y)
+            })
+            .collect()
+    }
+
+    fn assert_drawn_as_routed(points: &[(i64, i64)]) {
+        let drawn = drawn(points);
+        assert_eq!(drawn.len(), points.len(), "{points:?}");
+        for (d, p) in drawn.iter().zip(points) {
+            assert!(
+                (d.0 - p.0 as f64).abs() < 200.0 && (d.1 - p.1 as f64).abs() < 200.0,
+                "{points:?} is drawn as {drawn:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn elbows_are_drawn_along_the_route_in_every_direction() {
+        let e = 100_000;
+        for (dx, dy) in [(1, 1), (-1, 1), (1, -1), (-1, -1)] {
+            // Horizontal first: a Z, a U round something, and longer ones.
+            assert_drawn_as_routed(&[(0, 0), (3 * e * dx, 0), (3 * e * dx, 5 * e * dy)]);
+            assert_drawn_as_routed(&[
+                (0, 0),
+                (2 * e * dx, 0),
+                (2 * e * dx, 4 * e * dy),
+                (6 * e * dx, 4 * e * dy),
+            ]);
+            assert_drawn_as_routed(&[
+                (0, 0),
+                (-e * dx, 0),
+                (-e * dx, 4 * e * dy),
+                (6 * e * dx, 4 * e * dy),
+                (6 * e * dx, 2 * e * dy),
+            ]);
+            // Vertical first.
+            assert_drawn_as_routed(&[(0, 0), (0, 3 * e * dy), (5 * e * dx, 3 * e * dy)]);
+            assert_drawn_as_routed(&[
+                (0, 0),
+                (0, 2 * e * dy),
+                (4 * e * dx, 2 * e * dy),
+                (4 * e * dx, 7 * e * dy),
+            ]);
+            assert_drawn_as_routed(&[
+                (0, 0),
+                (0, -e * dy),
+                (3 * e * dx, -e * dy),
+                (3 * e * dx, 5 * e * dy),
+                (8 * e * dx, 5 * e * dy),
+                (8 * e * dx, 4 * e * dy),
+            ]);
+        }
+    }
+
+    #[test]
+    fn routes_no_elbow_can_draw_are_left_to_a_path() {
+        let e = 100_000;
+        // Six segments.
+        let long = [
+            (0, 0),
+            (e, 0),
+            (e, e),
+            (2 * e, e),
+            (2 * e, 2 * e),
+            (3 * e, 2 * e),
+            (3 * e, 3 * e),
+        ];
+        assert!(preset_connector(&long).is_none());
+        // A detour whose ends line up: an elbow has no height to scale its bend by.
+        assert!(preset_connector(&[(0, 0), (e, 0), (e, e), (2 * e, e), (2 * e, 0)]).is_none());
+    }
 }

@@ -416,8 +416,7 @@ fn legend(out: &mut String, ids: &mut Ids, at: &Placement, legend: &Legend) {
                     out,
                     ids.next(),
                     &row.label.lines.join(" "),
-                    (at.x(s.x), y),
-                    (at.x(s.x + s.width), y),
+                    &[(at.x(s.x), y), (at.x(s.x + s.width), y)],
                     None,
                     stroke,
                 );
@@ -517,11 +516,12 @@ pub fn map_slide(scene: &Scene, name: &str) -> String {
         },
         Some(&body),
     );
-    // Connectors go below the boxes (as on the canvas), so a line crossing a
-    // box never covers its text; they need the boxes' ids, so the boxes are
-    // written first and placed after them.
+    // Lines go above the group fills (a semi-transparent band over a line
+    // would change its colour) and after the boxes, whose ids they are glued
+    // to; they never cross a box they do not end at.
     let mut shapes = String::with_capacity(scene.elements.len() * 3000);
     let boxes = groups_and_elements(&mut shapes, &mut ids, &at, scene);
+    out.push_str(&shapes);
     for connector in &scene.connectors {
         let (Some(from), Some(to)) = (boxes.get(&connector.source), boxes.get(&connector.target))
         else {
@@ -534,12 +534,16 @@ pub fn map_slide(scene: &Scene, name: &str) -> String {
             line_width_px: LINE_WIDTH,
             arrow: true,
         };
+        let points: Vec<(i64, i64)> = connector
+            .points
+            .iter()
+            .map(|p| (at.x(p.x), at.y(p.y)))
+            .collect();
         drawing::connector(
             &mut out,
             ids.next(),
             connector.kind.label(),
-            (at.x(connector.start.x), at.y(connector.start.y)),
-            (at.x(connector.end.x), at.y(connector.end.y)),
+            &points,
             Some((
                 (*from, site(connector.start_side)),
                 (*to, site(connector.end_side)),
@@ -547,7 +551,6 @@ pub fn map_slide(scene: &Scene, name: &str) -> String {
             stroke,
         );
     }
-    out.push_str(&shapes);
     if let Some(l) = &scene.legend {
         legend(&mut out, &mut ids, &at, l);
     }
