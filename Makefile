@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e soak bindings dev clean screenshot bench bench-canvas bench-export bench-import fuzz
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e soak bindings dev clean screenshot bench bench-canvas bench-export bench-import bench-layout fuzz
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -90,6 +90,11 @@ bench-canvas: setup-test ui
 # Export formats on a 1,000-element map beside Graphviz (installs graphviz if missing).
 bench-export:
 	scripts/bench-export.sh
+
+# Layout quality: lines through boxes, crossings, aspect ratio, area and time
+# of the sample's maps and generated pyramids beside Graphviz's dot.
+bench-layout:
+	scripts/bench-export.sh --layout
 
 # Importing a 10,000-row spreadsheet, CSV and XLSX, and sheets of 10,000 to
 # 100,000 rows: time and peak memory (release build; takes a few minutes).

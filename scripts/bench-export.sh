@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times every export format on a generated 1,000-element map beside Graphviz
-# (dot -Tsvg and -Tpng on the same hierarchy), on a release build. Installs
-# Debian's graphviz package if dot is missing. Figures go in BENCHMARKS.md.
+# (dot -Tsvg and -Tpng on the same hierarchy), on a release build; with
+# --layout, measures the arrangement and routed lines beside dot instead.
+# Installs Debian's graphviz package if dot is missing. Figures go in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,6 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 echo "$(nproc) cores; $(lscpu | sed -n 's/^Model name: *//p')"
 dot -V
-cargo run --release -q -p tiermap-cli -- bench --export --dir "$dir"
+what="--export"
+[[ "${1:-}" == "--layout" ]] && what="--layout"
+cargo run --release -q -p tiermap-cli -- bench "$what" --dir "$dir"

@@ -120,7 +120,7 @@ fn a_new_map_starts_with_its_models_structure() {
 }
 
 #[test]
-fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
+fn arrange_tidies_a_messed_up_map_in_one_step_with_children_under_their_parents() {
     let (_dir, mut session) = sample_session();
     let view = view_named(&session, "Human resources");
     let node = view.nodes.iter().find(|n| n.name == "Workday").unwrap();
@@ -136,8 +136,22 @@ fn arrange_tidies_a_messed_up_map_in_one_step_keeping_the_order_people_see() {
     };
     let (before, after) = (slots(&view), slots(&arranged));
     assert_eq!(before.iter().map(|s| s.0).collect::<Vec<_>>(), after.iter().map(|s| s.0).collect::<Vec<_>>(), "the same slots");
-    assert_eq!(after.last().unwrap().1, "Workday", "read last, so placed last");
     assert!(arranged.nodes.iter().all(|n| n.y == 40.0), "back in the row");
+    // Each application sits in the order of the services it rolls up to.
+    let absolute_x = |v: &MapView, id: &str| {
+        let n = v.nodes.iter().find(|n| n.id == id).unwrap();
+        let group = v.groups.iter().find(|g| Some(&g.id) == n.group_id.as_ref()).map_or(0.0, |g| g.x);
+        group + n.x
+    };
+    let mut parents: Vec<(f64, f64)> = arranged
+        .edges
+        .iter()
+        .filter(|e| arranged.nodes.iter().any(|n| n.id == e.source && n.group_id == node.group_id))
+        .map(|e| (absolute_x(&arranged, &e.source), absolute_x(&arranged, &e.target)))
+        .collect();
+    assert!(parents.len() >= 3, "the applications roll up to services");
+    parents.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(parents.windows(2).all(|w| w[0].1 <= w[1].1), "children in their parents' order: {parents:?}");
     assert_eq!(session.arrange(&view.map.id, &[]).unwrap(), arranged, "arranging again changes nothing");
     session.undo().unwrap();
     assert_ne!(session.map_view(&view.map.id).unwrap(), arranged, "one undo brings back the mess");

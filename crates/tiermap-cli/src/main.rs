@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
 mod output;
 mod bench;
 mod bench_export;
+mod bench_geometry;
 mod bench_import;
+mod bench_layout;
 mod history;
 mod rescue;
 mod stats;
@@ -122,8 +124,13 @@ enum Command {
         /// and sheets of 10,000 to 100,000 rows (time and peak memory).
         #[arg(long, conflicts_with = "export")]
         import: bool,
+        /// Measure the arrangement and routed lines of the sample's maps and
+        /// generated pyramids beside Graphviz's dot on the same graphs instead
+        /// (needs the graphviz package).
+        #[arg(long, conflicts_with_all = ["export", "import"])]
+        layout: bool,
         /// One import of the scaling table, in a process of its own (used by --import).
-        #[arg(long, hide = true, conflicts_with_all = ["export", "import"])]
+        #[arg(long, hide = true, conflicts_with_all = ["export", "import", "layout"])]
         import_child: Option<PathBuf>,
     },
     /// Import a spreadsheet (.csv, .xlsx), an ArchiMate exchange file (.xml)
@@ -208,6 +215,9 @@ fn main() -> ExitCode {
         Command::Bench {
             import: true, dir, ..
         } => bench_import::run(&dir).map(|()| Outcome::Done),
+        Command::Bench {
+            layout: true, dir, ..
+        } => bench_layout::run(&dir).map(|()| Outcome::Done),
         Command::Bench {
             import_child: Some(sheet),
             dir,

@@ -1,7 +1,18 @@
 //! Arranging a map from its structure. Deterministic: the same structure
 //! always gives the same rectangles, so the canvas and headless exports agree.
 //! Positions come out relative to the enclosing group, as they are stored.
+//!
+//! Every arrangement fills a target shape (16:9): when the natural layout
+//! (tiers and lanes in one row each, containers side by side with columns of
+//! six) would be wider than `MAX_ASPECT` (and than eight boxes) or, for a map
+//! of more than `MANY` elements, narrower than `MIN_ASPECT`, rows wrap into several balanced
+//! rows, and containers into columns of any length stacked in several
+//! columns, whichever comes closest to the target. Wrapped rows fill in
+//! reading order, so arranging an arranged map changes nothing.
+//! `arrange_linked` also orders tiers and lanes by their relations
+//! (`order.rs`), so related elements sit near each other.
 
+mod order;
 pub mod routing;
 
 use crate::edit::Edit;
@@ -16,12 +27,21 @@ pub const NODE_HEIGHT: f64 = 88.0;
 pub const GAP: f64 = 24.0;
 pub const PADDING: f64 = 24.0;
 pub const HEADER: f64 = 40.0;
-/// In a column, members wrap into another column after this many.
+/// In a column, members wrap into another column after this many (unless the map is too wide for it).
 const COLUMN_LENGTH: usize = 6;
 /// Width a group needs for its header: about 8 units a character of its
 /// name (13 px bold), plus its kind label and an owner badge.
 const HEADER_CHAR_WIDTH: f64 = 8.0;
 const HEADER_EXTRA: f64 = 180.0;
+/// The shape a map is arranged to fill: a 16:9 slide.
+pub const TARGET_ASPECT: f64 = 16.0 / 9.0;
+/// The natural layout is kept while its width over height stays within these
+/// (the lower bound only for maps of more than `MANY` elements).
+const MAX_ASPECT: f64 = 2.2;
+const MIN_ASPECT: f64 = 1.3;
+const MANY: usize = 50;
+/// A map no wider than eight boxes keeps its natural rows whatever its shape.
+const NARROW: f64 = 8.0 * (NODE_WIDTH + GAP) + 2.0 * PADDING;
 
 /// A group to lay out: its members in order, then its nested groups.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +54,22 @@ pub struct GroupSpec {
 
 impl GroupSpec {
     pub fn new(name: impl Into<String>, kind: GroupKind, members: Vec<ElementId>) -> Self {
-        GroupSpec { name: name.into(), kind, members, children: Vec::new() }
+        GroupSpec {
+            name: name.into(),
+            kind,
+            members,
+            children: Vec::new(),
+        }
+    }
+
+    fn count(&self) -> usize {
+        let mut count = 0;
+        let mut stack = vec![self];
+        while let Some(spec) = stack.pop() {
+            count += spec.members.len();
+            stack.extend(&spec.children);
+        }
+        count
     }
 }
 
@@ -67,26 +102,67 @@ impl Arrangement {
     }
 }
 
-/// Size of the block of `n` members: a row, or columns of COLUMN_LENGTH.
-fn members_size(n: usize, rows: bool) -> (f64, f64) {
+/// The choices that shape a layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Shape {
+    /// Rows (tiers, lanes): most members in one row. Columns: most in one column.
+    limit: usize,
+    /// Columns arrangement: containers stack in a column up to this height
+    /// (0: one container per column, all side by side).
+    stack: f64,
+    /// Elements in no group: most in one row.
+    loose_row: usize,
+}
+
+/// Lines and their length for `n` members with at most `limit` in a line,
+/// balanced: 11 members at most 5 a line are 4 + 4 + 3.
+fn lines(n: usize, limit: usize) -> (usize, usize) {
+    if n == 0 {
+        return (0, 0);
+    }
+    let count = n.div_ceil(limit.max(1));
+    (count, n.div_ceil(count))
+}
+
+/// Size of the block of `n` members: rows of at most `limit` (rows), or columns.
+fn members_size(n: usize, rows: bool, limit: usize) -> (f64, f64) {
     if n == 0 {
         return (0.0, 0.0);
     }
-    let (across, down) = if rows { (n, 1) } else { (n.div_ceil(COLUMN_LENGTH), n.min(COLUMN_LENGTH)) };
+    let (count, length) = lines(n, limit);
+    let (across, down) = if rows {
+        (length, count)
+    } else {
+        (count, length)
+    };
     (
         across as f64 * NODE_WIDTH + (across - 1) as f64 * GAP,
         down as f64 * NODE_HEIGHT + (down - 1) as f64 * GAP,
     )
 }
 
-fn member_offset(index: usize, rows: bool) -> (f64, f64) {
-    let (col, row) = if rows { (index, 0) } else { (index / COLUMN_LENGTH, index % COLUMN_LENGTH) };
-    (col as f64 * (NODE_WIDTH + GAP), row as f64 * (NODE_HEIGHT + GAP))
+/// Where member `index` of `n` sits in its block: rows fill left to right,
+/// a shorter last row centred; columns fill top to bottom.
+fn member_offset(index: usize, n: usize, rows: bool, limit: usize) -> (f64, f64) {
+    let (_, length) = lines(n, limit);
+    let (line, at) = (index / length.max(1), index % length.max(1));
+    let step = (NODE_WIDTH + GAP, NODE_HEIGHT + GAP);
+    if rows {
+        let in_line = (n - line * length).min(length);
+        let indent = (length - in_line) as f64 * step.0 / 2.0;
+        (indent + at as f64 * step.0, line as f64 * step.1)
+    } else {
+        (line as f64 * step.0, at as f64 * step.1)
+    }
 }
 
 /// Size of a group's nested groups, side by side.
-fn children_size(spec: &GroupSpec, rows: bool) -> (f64, f64) {
-    let sizes: Vec<(f64, f64)> = spec.children.iter().map(|c| group_size(c, rows)).collect();
+fn children_size(spec: &GroupSpec, rows: bool, limit: usize) -> (f64, f64) {
+    let sizes: Vec<(f64, f64)> = spec
+        .children
+        .iter()
+        .map(|c| group_size(c, rows, limit))
+        .collect();
     let width = sizes.iter().map(|s| s.0).sum::<f64>() + GAP * sizes.len().saturating_sub(1) as f64;
     (width, sizes.iter().map(|s| s.1).fold(0.0, f64::max))
 }
@@ -97,50 +173,232 @@ fn header_width(spec: &GroupSpec) -> f64 {
 
 /// Outer size of a group: its members, then its nested groups side by side,
 /// beside the members (rows) or below them (columns); never narrower than its header.
-fn group_size(spec: &GroupSpec, rows: bool) -> (f64, f64) {
-    let (members_width, members_height) = members_size(spec.members.len(), rows);
-    let (children_width, children_height) = children_size(spec, rows);
+fn group_size(spec: &GroupSpec, rows: bool, limit: usize) -> (f64, f64) {
+    let (members_width, members_height) = members_size(spec.members.len(), rows, limit);
+    let (children_width, children_height) = children_size(spec, rows, limit);
     let gap = |a: f64, b: f64| if a > 0.0 && b > 0.0 { GAP } else { 0.0 };
     let (width, height) = if rows {
-        (members_width + gap(members_width, children_width) + children_width, members_height.max(children_height))
+        (
+            members_width + gap(members_width, children_width) + children_width,
+            members_height.max(children_height),
+        )
     } else {
-        (members_width.max(children_width), members_height + gap(members_height, children_height) + children_height)
+        (
+            members_width.max(children_width),
+            members_height + gap(members_height, children_height) + children_height,
+        )
     };
     let width = (width.max(NODE_WIDTH) + 2.0 * PADDING).max(header_width(spec));
     (width, height.max(NODE_HEIGHT) + HEADER + PADDING)
 }
 
-/// Lays out a map: returns the edits that put every group and placement.
-/// `loose` elements (in no group) go in a row below the groups.
-pub fn arrange(map: MapId, arrangement: Arrangement, groups: &[GroupSpec], loose: &[ElementId]) -> Vec<Edit> {
+/// Where the top-level groups go (their top-left corners) and the size of
+/// everything, loose elements included.
+struct Plan {
+    sizes: Vec<(f64, f64)>,
+    origins: Vec<(f64, f64)>,
+    /// Top of the loose elements' block.
+    loose_top: f64,
+    width: f64,
+    height: f64,
+}
+
+fn plan(arrangement: Arrangement, groups: &[GroupSpec], loose: usize, shape: Shape) -> Plan {
     let rows = arrangement.rows();
-    let sizes: Vec<(f64, f64)> = groups.iter().map(|g| group_size(g, rows)).collect();
-    let widest = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
-    let mut edits = Vec::new();
-    let (mut x, mut y) = (0.0, 0.0);
-    for (spec, (width, height)) in groups.iter().zip(&sizes) {
-        let origin = match arrangement {
-            Arrangement::Pyramid => ((widest - width) / 2.0, y),
-            Arrangement::Lanes => (0.0, y),
-            Arrangement::Columns => (x, 0.0),
-        };
-        place_group(map, None, spec, origin, (*width, *height), rows, &mut edits);
-        x += width + GAP * 2.0;
-        y += height + GAP;
+    let sizes: Vec<(f64, f64)> = groups
+        .iter()
+        .map(|g| group_size(g, rows, shape.limit))
+        .collect();
+    let mut origins = Vec::with_capacity(sizes.len());
+    let (mut width, mut bottom) = (0.0f64, 0.0f64);
+    if rows {
+        let widest = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
+        let mut y = 0.0;
+        for (w, h) in &sizes {
+            let x = if arrangement == Arrangement::Pyramid {
+                (widest - w) / 2.0
+            } else {
+                0.0
+            };
+            origins.push((x, y));
+            y += h + GAP;
+        }
+        width = widest;
+        bottom = y;
+    } else {
+        // Columns of containers, each as wide as its widest, left to right.
+        let (mut x, mut y, mut column_width) = (0.0, 0.0, 0.0f64);
+        for (w, h) in &sizes {
+            if y > 0.0 && y + h > shape.stack {
+                x += column_width + GAP * 2.0;
+                (y, column_width) = (0.0, 0.0);
+            }
+            origins.push((x, y));
+            column_width = column_width.max(*w);
+            bottom = bottom.max(y + h + GAP * 2.0);
+            width = width.max(x + w);
+            y += h + GAP;
+        }
     }
-    let bottom = if rows { y } else { sizes.iter().map(|s| s.1).fold(0.0, f64::max) + GAP * 2.0 };
+    let (loose_width, loose_height) = members_size(loose, true, shape.loose_row);
+    let height = if loose > 0 {
+        bottom + loose_height
+    } else {
+        (bottom - if rows { GAP } else { GAP * 2.0 }).max(0.0)
+    };
+    Plan {
+        sizes,
+        origins,
+        loose_top: bottom,
+        width: width.max(loose_width),
+        height,
+    }
+}
+
+fn aspect(plan: &Plan) -> f64 {
+    if plan.height > 0.0 {
+        plan.width / plan.height
+    } else {
+        1.0
+    }
+}
+
+/// The shape that comes closest to the target, starting from the natural one.
+fn choose_shape(arrangement: Arrangement, groups: &[GroupSpec], loose: usize) -> Shape {
+    let rows = arrangement.rows();
+    let widest_group = groups
+        .iter()
+        .map(|g| g.members.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let natural = Shape {
+        limit: if rows {
+            widest_group.max(loose)
+        } else {
+            COLUMN_LENGTH
+        },
+        stack: 0.0,
+        loose_row: loose.max(1),
+    };
+    let natural_plan = plan(arrangement, groups, loose, natural);
+    let first = aspect(&natural_plan);
+    let elements = groups.iter().map(GroupSpec::count).sum::<usize>() + loose;
+    let wide_enough = first <= MAX_ASPECT || natural_plan.width <= NARROW;
+    if wide_enough && (first >= MIN_ASPECT || elements <= MANY) {
+        return natural;
+    }
+    let score = |shape: Shape| {
+        (aspect(&plan(arrangement, groups, loose, shape)) / TARGET_ASPECT)
+            .ln()
+            .abs()
+    };
+    let mut best = (score(natural), natural);
+    let mut consider = |shape: Shape| {
+        let s = score(shape);
+        if s < best.0 - 1e-9 {
+            best = (s, shape);
+        }
+    };
+    // Loose elements wrap to about the width of the groups above them.
+    let loose_row = |limit: usize| {
+        let width = plan(
+            arrangement,
+            groups,
+            0,
+            Shape {
+                limit,
+                stack: 0.0,
+                loose_row: 1,
+            },
+        )
+        .width;
+        (((width + GAP) / (NODE_WIDTH + GAP)).floor() as usize).clamp(1, loose.max(1))
+    };
+    if rows {
+        for limit in 1..=widest_group.max(loose).min(400) {
+            consider(Shape {
+                limit,
+                stack: 0.0,
+                loose_row: loose_row(limit),
+            });
+        }
+    } else {
+        for limit in (2..=40).chain([COLUMN_LENGTH]) {
+            let sizes: Vec<(f64, f64)> =
+                groups.iter().map(|g| group_size(g, false, limit)).collect();
+            let tallest = sizes.iter().map(|s| s.1).fold(0.0, f64::max);
+            let total = sizes.iter().map(|s| s.1 + GAP).sum::<f64>().max(tallest);
+            for step in 0..=24 {
+                let stack = tallest * (total / tallest).powf(step as f64 / 24.0);
+                consider(Shape {
+                    limit,
+                    stack,
+                    loose_row: loose_row(limit),
+                });
+            }
+        }
+    }
+    best.1
+}
+
+/// Lays out a map: returns the edits that put every group and placement.
+/// `loose` elements (in no group) go below the groups.
+pub fn arrange(
+    map: MapId,
+    arrangement: Arrangement,
+    groups: &[GroupSpec],
+    loose: &[ElementId],
+) -> Vec<Edit> {
+    arrange_linked(map, arrangement, groups, loose, &[])
+}
+
+/// As [`arrange`], with the relations between the map's elements (either
+/// way round): tiers and lanes are ordered so that an element sits near the
+/// elements it is related to in the groups above it.
+pub fn arrange_linked(
+    map: MapId,
+    arrangement: Arrangement,
+    groups: &[GroupSpec],
+    loose: &[ElementId],
+    links: &[(ElementId, ElementId)],
+) -> Vec<Edit> {
+    let ordered;
+    let groups = if arrangement.rows() && !links.is_empty() {
+        ordered = order::by_relations(groups, links);
+        &ordered[..]
+    } else {
+        groups
+    };
+    let shape = choose_shape(arrangement, groups, loose.len());
+    let plan = plan(arrangement, groups, loose.len(), shape);
+    let rows = arrangement.rows();
+    let mut edits = Vec::new();
+    for ((spec, size), origin) in groups.iter().zip(&plan.sizes).zip(&plan.origins) {
+        place_group(
+            map,
+            None,
+            spec,
+            *origin,
+            *size,
+            rows,
+            shape.limit,
+            &mut edits,
+        );
+    }
     for (index, element) in loose.iter().enumerate() {
-        let (dx, _) = member_offset(index, true);
+        let (dx, dy) = member_offset(index, loose.len(), true, shape.loose_row);
         edits.push(Edit::PutPlacement(Placement {
             map,
             element: *element,
             group: None,
-            rect: Rect::new(dx, bottom, NODE_WIDTH, NODE_HEIGHT),
+            rect: Rect::new(dx, plan.loose_top + dy, NODE_WIDTH, NODE_HEIGHT),
         }));
     }
     edits
 }
 
+#[allow(clippy::too_many_arguments)]
 fn place_group(
     map: MapId,
     parent: Option<GroupId>,
@@ -148,6 +406,7 @@ fn place_group(
     (x, y): (f64, f64),
     (width, height): (f64, f64),
     rows: bool,
+    limit: usize,
     edits: &mut Vec<Edit>,
 ) {
     let id = GroupId::new();
@@ -161,11 +420,16 @@ fn place_group(
         collapsed: false,
     }));
     // Centre the members inside the group (pyramid tiers, and groups widened for their header).
-    let (members_width, members_height) = members_size(spec.members.len(), rows);
+    let n = spec.members.len();
+    let (members_width, members_height) = members_size(n, rows, limit);
     let inner_width = width - 2.0 * PADDING;
-    let start_x = if spec.children.is_empty() || !rows { PADDING + (inner_width - members_width).max(0.0) / 2.0 } else { PADDING };
+    let start_x = if spec.children.is_empty() || !rows {
+        PADDING + (inner_width - members_width).max(0.0) / 2.0
+    } else {
+        PADDING
+    };
     for (index, element) in spec.members.iter().enumerate() {
-        let (dx, dy) = member_offset(index, rows);
+        let (dx, dy) = member_offset(index, n, rows, limit);
         edits.push(Edit::PutPlacement(Placement {
             map,
             element: *element,
@@ -173,15 +437,21 @@ fn place_group(
             rect: Rect::new(start_x + dx, HEADER + dy, NODE_WIDTH, NODE_HEIGHT),
         }));
     }
-    let (children_width, _) = children_size(spec, rows);
+    let (children_width, _) = children_size(spec, rows, limit);
     let (mut cx, cy) = if rows {
-        (PADDING + members_width + if members_width > 0.0 { GAP } else { 0.0 }, HEADER)
+        (
+            PADDING + members_width + if members_width > 0.0 { GAP } else { 0.0 },
+            HEADER,
+        )
     } else {
-        (PADDING + (inner_width - children_width).max(0.0) / 2.0, HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 })
+        (
+            PADDING + (inner_width - children_width).max(0.0) / 2.0,
+            HEADER + members_height + if members_height > 0.0 { GAP } else { 0.0 },
+        )
     };
     for child in &spec.children {
-        let size = group_size(child, rows);
-        place_group(map, Some(id), child, (cx, cy), size, rows, edits);
+        let size = group_size(child, rows, limit);
+        place_group(map, Some(id), child, (cx, cy), size, rows, limit, edits);
         cx += size.0 + GAP;
     }
 }
@@ -205,29 +475,54 @@ mod tests {
     fn pyramid_tiers_are_centred_and_stacked() {
         let map = MapId::new();
         let apex = GroupSpec::new("Apex", GroupKind::Tier, vec![ElementId::new()]);
-        let base = GroupSpec::new("Base", GroupKind::Tier, (0..3).map(|_| ElementId::new()).collect());
+        let base = GroupSpec::new(
+            "Base",
+            GroupKind::Tier,
+            (0..3).map(|_| ElementId::new()).collect(),
+        );
         let edits = arrange(map, Arrangement::Pyramid, &[apex, base], &[]);
         let groups: Vec<Rect> = edits
             .iter()
-            .filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None })
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
             .collect();
         let (top, bottom) = (groups[0], groups[1]);
         assert!(top.width < bottom.width);
-        assert!((top.x + top.width / 2.0 - (bottom.x + bottom.width / 2.0)).abs() < 1e-9, "centred");
+        assert!(
+            (top.x + top.width / 2.0 - (bottom.x + bottom.width / 2.0)).abs() < 1e-9,
+            "centred"
+        );
         assert!(top.y + top.height <= bottom.y, "stacked without overlap");
     }
 
     #[test]
     fn members_of_a_column_do_not_overlap_and_fit_their_group() {
         let map = MapId::new();
-        let spec = GroupSpec::new("Family", GroupKind::Family, (0..9).map(|_| ElementId::new()).collect());
+        let spec = GroupSpec::new(
+            "Family",
+            GroupKind::Family,
+            (0..9).map(|_| ElementId::new()).collect(),
+        );
         let edits = arrange(map, Arrangement::Columns, &[spec], &[]);
         let all = rects(&edits);
         let (group, members) = (all[0], &all[1..]);
         for (i, a) in members.iter().enumerate() {
-            assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.width <= group.width && a.y + a.height <= group.height);
+            assert!(
+                a.x >= 0.0
+                    && a.y >= 0.0
+                    && a.x + a.width <= group.width
+                    && a.y + a.height <= group.height
+            );
             for b in &members[i + 1..] {
-                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height <= b.y
+                    || b.y + b.height <= a.y;
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }
@@ -236,11 +531,18 @@ mod tests {
     #[test]
     fn a_group_is_wide_enough_for_its_name() {
         let map = MapId::new();
-        let spec = GroupSpec::new("Workflow and collaboration tools", GroupKind::PlatformGroup, vec![ElementId::new()]);
+        let spec = GroupSpec::new(
+            "Workflow and collaboration tools",
+            GroupKind::PlatformGroup,
+            vec![ElementId::new()],
+        );
         let all = rects(&arrange(map, Arrangement::Columns, &[spec], &[]));
         let (group, member) = (all[0], all[1]);
         assert!(group.width >= 32.0 * HEADER_CHAR_WIDTH + HEADER_EXTRA);
-        assert!((member.x + member.width / 2.0 - group.width / 2.0).abs() < 1e-9, "member centred");
+        assert!(
+            (member.x + member.width / 2.0 - group.width / 2.0).abs() < 1e-9,
+            "member centred"
+        );
     }
 
     #[test]
@@ -248,15 +550,31 @@ mod tests {
         let map = MapId::new();
         let mut division = GroupSpec::new("Division", GroupKind::Division, vec![ElementId::new()]);
         division.children = vec![
-            GroupSpec::new("A", GroupKind::Division, vec![ElementId::new(), ElementId::new()]),
+            GroupSpec::new(
+                "A",
+                GroupKind::Division,
+                vec![ElementId::new(), ElementId::new()],
+            ),
             GroupSpec::new("B", GroupKind::Division, vec![ElementId::new()]),
         ];
         let edits = arrange(map, Arrangement::Columns, &[division], &[]);
-        let groups: Vec<Rect> = edits.iter().filter_map(|e| if let Edit::PutGroup(g) = e { Some(g.rect) } else { None }).collect();
+        let groups: Vec<Rect> = edits
+            .iter()
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let (outer, a, b) = (groups[0], groups[1], groups[2]);
         assert_eq!(a.y, b.y, "side by side");
         assert!(a.x + a.width <= b.x, "no overlap");
-        assert!(b.x + b.width <= outer.width && a.y + a.height <= outer.height, "inside the division");
+        assert!(
+            b.x + b.width <= outer.width && a.y + a.height <= outer.height,
+            "inside the division"
+        );
     }
 
     #[test]
@@ -264,8 +582,166 @@ mod tests {
         let map = MapId::new();
         let members: Vec<ElementId> = (0..4).map(|_| ElementId::new()).collect();
         let spec = GroupSpec::new("Lane", GroupKind::SegmentLane, members);
-        let a = rects(&arrange(map, Arrangement::Lanes, std::slice::from_ref(&spec), &[]));
+        let a = rects(&arrange(
+            map,
+            Arrangement::Lanes,
+            std::slice::from_ref(&spec),
+            &[],
+        ));
         let b = rects(&arrange(map, Arrangement::Lanes, &[spec], &[]));
         assert_eq!(a, b);
+    }
+
+    fn extent(edits: &[Edit]) -> (f64, f64) {
+        let tops: Vec<Rect> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::PutGroup(g) if g.parent.is_none() => Some(g.rect),
+                Edit::PutPlacement(p) if p.group.is_none() => Some(p.rect),
+                _ => None,
+            })
+            .collect();
+        let right = tops.iter().map(|r| r.x + r.width).fold(0.0, f64::max);
+        let bottom = tops.iter().map(|r| r.y + r.height).fold(0.0, f64::max);
+        (right, bottom)
+    }
+
+    #[test]
+    fn a_large_pyramid_wraps_its_tiers_into_balanced_rows_near_the_target_shape() {
+        let map = MapId::new();
+        let sizes = [1, 30, 75, 190];
+        let tiers: Vec<GroupSpec> = sizes
+            .iter()
+            .map(|n| {
+                GroupSpec::new(
+                    "Tier",
+                    GroupKind::Tier,
+                    (0..*n).map(|_| ElementId::new()).collect(),
+                )
+            })
+            .collect();
+        let edits = arrange(map, Arrangement::Pyramid, &tiers, &[]);
+        let (width, height) = extent(&edits);
+        let aspect = width / height;
+        assert!(
+            (MIN_ASPECT..=MAX_ASPECT).contains(&aspect),
+            "aspect {aspect}"
+        );
+        // Rows of one tier differ by at most one member.
+        let base = tiers[3]
+            .members
+            .iter()
+            .collect::<std::collections::HashSet<_>>();
+        let mut per_row: std::collections::BTreeMap<i64, usize> = Default::default();
+        for e in &edits {
+            if let Edit::PutPlacement(p) = e
+                && base.contains(&p.element)
+            {
+                *per_row.entry(p.rect.y as i64).or_default() += 1;
+            }
+        }
+        let (most, least) = (
+            per_row.values().max().unwrap(),
+            per_row.values().min().unwrap(),
+        );
+        assert!(per_row.len() > 1 && most - least <= 1, "{per_row:?}");
+    }
+
+    #[test]
+    fn many_containers_stack_into_columns_near_the_target_shape() {
+        let map = MapId::new();
+        let families: Vec<GroupSpec> = (0..40)
+            .map(|i| {
+                GroupSpec::new(
+                    format!("Family {i}"),
+                    GroupKind::Family,
+                    (0..25).map(|_| ElementId::new()).collect(),
+                )
+            })
+            .collect();
+        let edits = arrange(
+            map,
+            Arrangement::Columns,
+            &families,
+            &(0..7).map(|_| ElementId::new()).collect::<Vec<_>>(),
+        );
+        let (width, height) = extent(&edits);
+        assert!(
+            (MIN_ASPECT..=MAX_ASPECT).contains(&(width / height)),
+            "aspect {}",
+            width / height
+        );
+        let groups: Vec<Rect> = edits
+            .iter()
+            .filter_map(|e| {
+                if let Edit::PutGroup(g) = e {
+                    Some(g.rect)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for (i, a) in groups.iter().enumerate() {
+            for b in &groups[i + 1..] {
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height <= b.y
+                    || b.y + b.height <= a.y;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_small_map_keeps_its_natural_rows() {
+        let map = MapId::new();
+        let tier = GroupSpec::new(
+            "Services",
+            GroupKind::Tier,
+            (0..3).map(|_| ElementId::new()).collect(),
+        );
+        let edits = arrange(map, Arrangement::Pyramid, &[tier], &[]);
+        let ys: std::collections::BTreeSet<i64> = edits
+            .iter()
+            .filter_map(|e| {
+                if let Edit::PutPlacement(p) = e {
+                    Some(p.rect.y as i64)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(ys.len(), 1, "three services in one row");
+    }
+
+    #[test]
+    fn arranging_with_relations_puts_children_under_their_parents() {
+        let map = MapId::new();
+        let parents: Vec<ElementId> = (0..2).map(|_| ElementId::new()).collect();
+        let children: Vec<ElementId> = (0..2).map(|_| ElementId::new()).collect();
+        let tiers = [
+            GroupSpec::new("Products", GroupKind::Tier, parents.clone()),
+            GroupSpec::new("Services", GroupKind::Tier, children.clone()),
+        ];
+        let links = [(children[0], parents[1]), (children[1], parents[0])];
+        let edits = arrange_linked(map, Arrangement::Pyramid, &tiers, &[], &links);
+        let x = |id: ElementId| {
+            edits
+                .iter()
+                .find_map(|e| {
+                    if let Edit::PutPlacement(p) = e
+                        && p.element == id
+                    {
+                        Some(p.rect.x)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap()
+        };
+        assert!(
+            x(children[1]) < x(children[0]),
+            "the child of the left parent comes first"
+        );
     }
 }

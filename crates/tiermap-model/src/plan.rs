@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, MapId};
-use crate::layout::{Arrangement, GAP, GroupSpec, arrange};
+use crate::layout::{Arrangement, GAP, GroupSpec, arrange_linked};
 use crate::records::{Group, OwnedTarget, Placement, Rect};
 
 /// Deleting an element everywhere: its owners, KPIs, scores, relations and
@@ -61,8 +61,9 @@ fn reading_order(arrangement: Arrangement, across_first: bool) -> impl Fn(&Rect,
 }
 
 /// Arranging a whole map afresh by its grouping model: its groups keep
-/// their names, kinds, nesting and members (in the order people read them)
-/// but get new rectangles; elements in no group go in a row below.
+/// their names, kinds, nesting and members (in the order people read them,
+/// except that tiers and lanes put related elements near each other) but get
+/// new rectangles, filling a 16:9 shape; elements in no group go below.
 /// Deterministic, so the canvas and exports agree; arranging an arranged
 /// map changes nothing.
 pub fn arrange_map(doc: &Document, map: MapId) -> Vec<Edit> {
@@ -103,7 +104,13 @@ pub fn arrange_map(doc: &Document, map: MapId) -> Vec<Edit> {
         }
     }
     let specs: Vec<GroupSpec> = children(None).into_iter().map(|g| spec(g, &children, &members, &mut existing_in_order)).collect();
-    let laid_out = arrange(map, arrangement, &specs, &members(None));
+    // Relations between the map's elements order tiers and lanes, so related elements sit near each other.
+    let links: Vec<(ElementId, ElementId)> = doc
+        .relations()
+        .filter(|r| doc.placement(map, r.source).is_some() && doc.placement(map, r.target).is_some())
+        .map(|r| (r.source, r.target))
+        .collect();
+    let laid_out = arrange_linked(map, arrangement, &specs, &members(None), &links);
 
     let mut existing = existing_in_order.into_iter();
     let mut same_group: HashMap<GroupId, GroupId> = HashMap::new();

@@ -14,19 +14,22 @@
 //!    sides of its source to the four sides of its target, paying for length,
 //!    for every bend and for a node an earlier line already uses (which
 //!    keeps crossings and overlaps low).
-//! 3. `refine`: ports of one box side are spread along it in the order that
-//!    avoids crossings near the box, then segments that share a line are
-//!    moved apart inside their channel. Every change is checked against the
+//! 3. `refine`: segments that share a line are moved apart inside their
+//!    channel, nested by where they turn, then the ports of one box side are
+//!    spread along it in the order that avoids crossings near the box. Every change is checked against the
 //!    obstacles (`clear`) and undone for a line it would make touch one.
 
 mod clear;
 mod grid;
+mod map;
 mod refine;
 mod search;
 #[cfg(test)]
 mod tests;
 
 use crate::records::Rect;
+
+pub use map::{RoutedRelation, map_routes};
 
 /// How far a line keeps from boxes it does not end at, and from keep-out areas.
 pub const CLEARANCE: f64 = 4.0;
@@ -112,8 +115,10 @@ pub fn route(boxes: &[Rect], keep_out: &[Rect], links: &[Link]) -> Vec<Route> {
             None => straight(&boxes[source], &boxes[target]),
         };
     }
-    refine::spread_ports(&mut routes, links, boxes, &clear);
+    // Channels first: the order lines take across a channel then decides
+    // the order of their ports, so the two agree.
     refine::separate(&mut routes, links, &clear);
+    refine::spread_ports(&mut routes, links, boxes, &clear);
     for route in &mut routes {
         refine::simplify(&mut route.points);
     }

@@ -158,9 +158,11 @@ struct Stretch {
     segment: usize,
     low: f64,
     high: f64,
-    /// Where the lines before and after it come from: -2 (both from the low
-    /// side) to 2 (both from the high side); sorts lines to their side of the channel.
-    lean: i8,
+    /// Its place across the channel, low first: a line whose end turns
+    /// towards the low side goes further that way the further out along
+    /// the channel that end is, so the lines sharing it nest instead of
+    /// crossing where they leave it.
+    rank: f64,
 }
 
 /// Moves segments that share a stretch of one line apart, centred on it and
@@ -182,17 +184,30 @@ pub fn separate(routes: &mut [Route], links: &[Link], clear: &Clear) {
             let along = horizontal;
             let across = !horizontal;
             let coordinate = get(a, across);
-            let lean = sign(get(p[segment - 1], across) - coordinate)
-                + sign(get(p[segment + 2], across) - coordinate);
+            // Which way the neighbouring segments leave, at the low and the high end.
+            let (before, after) = (
+                f64::from(sign(get(p[segment - 1], across) - coordinate)),
+                f64::from(sign(get(p[segment + 2], across) - coordinate)),
+            );
+            let (low, high) = (
+                get(a, along).min(get(b, along)),
+                get(a, along).max(get(b, along)),
+            );
+            let (turn_low, turn_high) = if get(a, along) <= get(b, along) {
+                (before, after)
+            } else {
+                (after, before)
+            };
+            let rank = turn_low * low - turn_high * high;
             lines
                 .entry((horizontal, coordinate.to_bits()))
                 .or_default()
                 .push(Stretch {
                     route: index,
                     segment,
-                    low: get(a, along).min(get(b, along)),
-                    high: get(a, along).max(get(b, along)),
-                    lean,
+                    low,
+                    high,
+                    rank,
                 });
         }
     }
@@ -217,8 +232,8 @@ pub fn separate(routes: &mut [Route], links: &[Link], clear: &Clear) {
             let cluster = &mut stretches[first..end];
             if cluster.len() > 1 {
                 cluster.sort_by(|a, b| {
-                    a.lean
-                        .cmp(&b.lean)
+                    a.rank
+                        .total_cmp(&b.rank)
                         .then(a.route.cmp(&b.route))
                         .then(a.segment.cmp(&b.segment))
                 });
