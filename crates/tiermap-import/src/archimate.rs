@@ -306,10 +306,11 @@ struct SkipList(BTreeMap<String, (usize, Vec<String>)>);
 
 impl SkipList {
     fn add(&mut self, what: String, example: String) {
-        let (count, examples) = self.0.entry(what).or_default();
+        // Both are shown in the preview as they are: never a raw control character.
+        let (count, examples) = self.0.entry(crate::text::printable(&what).into_owned()).or_default();
         *count += 1;
         if examples.len() < EXAMPLES && !example.is_empty() {
-            examples.push(example);
+            examples.push(crate::text::printable(&example).into_owned());
         }
     }
 

@@ -192,3 +192,15 @@ fn archimate_names_lose_line_breaks_and_documentation_keeps_them() {
     );
     assert_eq!(issue.value.as_deref(), Some("Pay␊roll␉suite"));
 }
+
+#[test]
+fn archimate_elements_left_out_are_listed_without_their_control_characters() {
+    let text = r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+<elements>
+<element identifier="e1" xsi:type="BusinessProcess"><name>Hire&#10;people</name></element>
+</elements>
+</model>"#;
+    let incoming = archimate_from_bytes(Path::new("model.xml"), text.as_bytes()).expect("reads");
+    assert_eq!(incoming.skipped[0].examples, ["Hire␊people"]);
+}
