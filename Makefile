@@ -96,7 +96,8 @@ bench-export:
 bench-layout:
 	scripts/bench-export.sh --layout
 
-# Importing a 10,000-row spreadsheet, CSV and XLSX (release build).
+# Importing a 10,000-row spreadsheet, CSV and XLSX, and sheets of 10,000 to
+# 100,000 rows: time and peak memory (release build; takes a few minutes).
 bench-import:
 	$(CARGO) run --release -p tiermap-cli -- bench --import --dir "$$(mktemp -d)"
 

@@ -4,6 +4,8 @@
 fn main() {
     let commands = &[
         "startup",
+        "check_integrity",
+        "rescue_dialog",
         "document",
         "map_view",
         "move_items",

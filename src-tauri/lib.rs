@@ -5,6 +5,7 @@
 mod commands;
 mod export;
 mod import;
+mod integrity;
 mod menu;
 mod open_file;
 mod recent;
@@ -50,6 +51,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup,
+            integrity::check_integrity,
+            integrity::rescue_dialog,
             commands::document,
             commands::map_view,
             commands::move_items,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
-import type { ElementSummary, ItemMove, Problem, RuleSettings } from "./ipc/bindings";
+import type { ElementSummary, IntegrityView, ItemMove, Problem, RuleSettings } from "./ipc/bindings";
 import { core, onImportPicked, onMenu } from "./ipc/api";
 import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
@@ -30,6 +30,7 @@ import { CommandPalette } from "./panels/CommandPalette";
 import { ShortcutsDialog } from "./panels/ShortcutsDialog";
 import { ExportDialog } from "./panels/ExportDialog";
 import { ImportDialog } from "./panels/ImportDialog";
+import { DamagedBanner } from "./panels/DamagedBanner";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
@@ -38,6 +39,8 @@ export function App() {
   const prefs = useViewPreferences();
   const { mapProblems, docProblems, people, elements } = useSideData(screen.kind === "document", activeMap, loads, revision, setNotice);
   const [rules, setRules] = useState<RuleSettings | null>(null);
+  // Whether the open document's pages read back whole; checked once it shows.
+  const [integrity, setIntegrity] = useState<IntegrityView | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
@@ -122,6 +125,26 @@ export function App() {
     const refit = window.setTimeout(() => request("fit"), 150);
     return () => window.clearTimeout(refit);
   }, [presenting, request, setLocked]);
+
+  // Each document opened is checked once its map shows: the check reads every page, so it never delays opening.
+  const opened = screen.kind === "document";
+  useEffect(() => {
+    setIntegrity(null);
+    if (!opened) return;
+    let current = true;
+    core.checkIntegrity().then(
+      (checked) => {
+        if (!current) return;
+        setIntegrity(checked);
+        // A damaged document has just become read-only: show it so.
+        if (checked.state === "damaged") void core.document().then(showDocument, () => undefined);
+      },
+      (error) => current && setNotice(asCoreError(error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [opened, loads, showDocument, setNotice]);
 
   const openRules = useCallback(() => {
     core.ruleSettings().then(setRules, (error) => setNotice(asCoreError(error).message));
@@ -430,6 +453,7 @@ export function App() {
           ) : (
             <div className="loading">Loading map…</div>
           )}
+          {integrity ? <DamagedBanner integrity={integrity} onRescue={() => void core.rescueDialog().catch((error) => setNotice(asCoreError(error).message))} /> : null}
           {view ? (
             <Legend
               relationKinds={[...new Set(view.edges.map((e) => e.kind))]}

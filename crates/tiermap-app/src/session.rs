@@ -125,7 +125,8 @@ impl Session {
         Ok(DocumentView {
             path: file.path().display().to_string(),
             file_name: file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            read_only: file.is_read_only(),
+            // A document found damaged takes no more writes: the window shows it read-only.
+            read_only: file.is_read_only() || matches!(file.integrity(), tiermap_store::Integrity::Damaged(_)),
             maps: doc.maps().into_iter().map(|m| views::map_summary(doc, m)).collect(),
             element_count: doc.elements().count() as u32,
             can_undo,
@@ -215,6 +216,12 @@ impl Session {
     /// Save As for a window: a failure is kept for [`Session::startup`].
     pub fn save_as_for_window(&mut self, dest: impl AsRef<Path>) {
         self.open_error = self.save_as(dest).err();
+    }
+
+    /// A rescue asked for in the window: as [`Session::rescue`]; a failure
+    /// is kept for the window, which shows it with the damaged document still open.
+    pub fn rescue_for_window(&mut self, dest: impl AsRef<Path>) {
+        self.open_error = self.rescue(dest).err();
     }
 
     /// Validation of the whole document, or of one map (`map_id`).

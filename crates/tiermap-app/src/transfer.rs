@@ -22,6 +22,7 @@ impl From<ImportError> for AppError {
             ImportError::Io { .. } => ErrorCode::Io,
             ImportError::UnsupportedVersion { .. } => ErrorCode::NewerSchema,
             ImportError::TooLarge { .. }
+            | ImportError::TooManyRows { .. }
             | ImportError::Empty { .. }
             | ImportError::Syntax { .. }
             | ImportError::NotTiermap { .. }

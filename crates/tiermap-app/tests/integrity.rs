@@ -94,6 +94,7 @@ fn a_document_whose_check_fails_after_opening_takes_no_more_changes() {
         .record_integrity(&result.1, result.0.unwrap())
         .unwrap();
     assert_eq!(view.state, IntegrityState::Damaged);
+    assert!(session.document().unwrap().read_only, "the window shows it read-only from now on");
     assert_eq!(session.undo().unwrap_err().code, ErrorCode::Damaged);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -120,7 +120,8 @@ enum Command {
         /// Graphviz's dot on the same hierarchy (needs the graphviz package).
         #[arg(long)]
         export: bool,
-        /// Time importing a 10,000-row spreadsheet (CSV and XLSX) instead.
+        /// Time importing a 10,000-row spreadsheet (CSV and XLSX) instead,
+        /// and sheets of 10,000 to 100,000 rows (time and peak memory).
         #[arg(long, conflicts_with = "export")]
         import: bool,
         /// Measure the arrangement and routed lines of the sample's maps and
@@ -128,6 +129,9 @@ enum Command {
         /// (needs the graphviz package).
         #[arg(long, conflicts_with_all = ["export", "import"])]
         layout: bool,
+        /// One import of the scaling table, in a process of its own (used by --import).
+        #[arg(long, hide = true, conflicts_with_all = ["export", "import", "layout"])]
+        import_child: Option<PathBuf>,
     },
     /// Import a spreadsheet (.csv, .xlsx), an ArchiMate exchange file (.xml)
     /// or a Tiermap .json export: into a new document (-o) or an existing one
@@ -190,8 +194,19 @@ fn main() -> ExitCode {
             };
             transfer::export(&file, &output, &options)
         }
-        Command::Import { source, output, into, sheet, valid_rows, dry_run } => {
-            let options = transfer::ImportOptions { sheet, valid_rows, dry_run };
+        Command::Import {
+            source,
+            output,
+            into,
+            sheet,
+            valid_rows,
+            dry_run,
+        } => {
+            let options = transfer::ImportOptions {
+                sheet,
+                valid_rows,
+                dry_run,
+            };
             transfer::import(&source, output.as_deref(), into.as_deref(), &options)
         }
         Command::Bench {
@@ -203,6 +218,11 @@ fn main() -> ExitCode {
         Command::Bench {
             layout: true, dir, ..
         } => bench_layout::run(&dir).map(|()| Outcome::Done),
+        Command::Bench {
+            import_child: Some(sheet),
+            dir,
+            ..
+        } => bench_import::child(&sheet, &dir).map(|()| Outcome::Done),
         Command::Bench {
             sizes,
             validation_sizes,

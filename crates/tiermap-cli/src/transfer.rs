@@ -142,35 +142,70 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
-pub fn import(source: &Path, output: Option<&Path>, into: Option<&Path>, options: &ImportOptions) -> Result<Outcome, AppError> {
+pub fn import(
+    source: &Path,
+    output: Option<&Path>,
+    into: Option<&Path>,
+    options: &ImportOptions,
+) -> Result<Outcome, AppError> {
     let target = match (output, into) {
         (Some(out), _) => ImportTarget::New(out),
         (None, Some(file)) => ImportTarget::Into(file),
-        (None, None) => return Err(invalid("say where to import: -o NEW.tiermap or --into FILE.tiermap")),
+        (None, None) => {
+            return Err(invalid(
+                "say where to import: -o NEW.tiermap or --into FILE.tiermap",
+            ));
+        }
     };
-    let (preview, message) = importing::import_file(source, target, options.sheet.as_deref(), options.valid_rows, options.dry_run)?;
+    let (preview, message) = importing::import_file(
+        source,
+        target,
+        options.sheet.as_deref(),
+        options.valid_rows,
+        options.dry_run,
+    )?;
     if options.dry_run {
         print_preview(&preview);
-        return Ok(if preview.error_count > 0 { Outcome::Problem } else { Outcome::Done });
+        return Ok(if preview.error_count > 0 {
+            Outcome::Problem
+        } else {
+            Outcome::Done
+        });
     }
     let written = match target {
         ImportTarget::New(out) | ImportTarget::Into(out) => out,
     };
     if preview.warning_count > 0 || preview.error_count > 0 {
-        eprintln!("{} errors and {} warnings (--dry-run lists them)", preview.error_count, preview.warning_count);
+        eprintln!(
+            "{} errors and {} warnings (--dry-run lists them)",
+            preview.error_count, preview.warning_count
+        );
     }
     say!("{message} into {}", written.display());
     Ok(Outcome::Done)
 }
 
 fn counts(list: &[tiermap_app::wire::ImportCount]) -> String {
-    list.iter().map(|c| format!("{} {}", c.count, c.label)).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|c| format!("{} {}", c.count, c.label))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The preview as text: what would be made and changed, then every issue.
 fn print_preview(preview: &ImportPreview) {
-    let rows = if preview.format == "ArchiMate" { "elements" } else { "rows" };
-    say!("{} ({}): {} {rows}, {} with errors", preview.file_name, preview.format, preview.rows, preview.rows_in_error);
+    let rows = if preview.format == "ArchiMate" {
+        "elements"
+    } else {
+        "rows"
+    };
+    say!(
+        "{} ({}): {} {rows}, {} with errors",
+        preview.file_name,
+        preview.format,
+        preview.rows,
+        preview.rows_in_error
+    );
     for note in &preview.notes {
         say!("  {note}");
     }
@@ -178,7 +213,11 @@ fn print_preview(preview: &ImportPreview) {
         say!("New: {}", counts(&preview.created));
     }
     if preview.updated + preview.unchanged > 0 {
-        say!("Matched by id: {} updated, {} unchanged", preview.updated, preview.unchanged);
+        say!(
+            "Matched by id: {} updated, {} unchanged",
+            preview.updated,
+            preview.unchanged
+        );
     }
     if !preview.changes.is_empty() {
         say!("Changes: {}", counts(&preview.changes));
@@ -187,20 +226,59 @@ fn print_preview(preview: &ImportPreview) {
         say!("Maps: {}", preview.maps.join(", "));
     }
     for skipped in &preview.skipped {
-        say!("Not imported: {} {} (no counterpart in Tiermap), e.g. {}", skipped.count, skipped.what, skipped.examples.join(", "));
+        say!(
+            "Not imported: {} {} (no counterpart in Tiermap), e.g. {}",
+            skipped.count,
+            skipped.what,
+            skipped.examples.join(", ")
+        );
     }
-    for (severity, total) in [("error", preview.error_count), ("warning", preview.warning_count)] {
-        let listed: Vec<_> = preview.issues.iter().filter(|i| i.severity == severity).collect();
+    for (severity, total) in [
+        ("error", preview.error_count),
+        ("warning", preview.warning_count),
+    ] {
+        let listed: Vec<_> = preview
+            .issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .collect();
         if listed.is_empty() {
             continue;
         }
-        say!("{}s ({total}):", if severity == "error" { "Error" } else { "Warning" });
+        say!(
+            "{}s ({total}):",
+            if severity == "error" {
+                "Error"
+            } else {
+                "Warning"
+            }
+        );
         for issue in listed {
-            let place = [issue.place.as_str(), issue.column.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
-            let value = if issue.value.is_empty() { String::new() } else { format!(" '{}'", issue.value) };
+            let place = [issue.place.as_str(), issue.column.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let value = if issue.value.is_empty() {
+                String::new()
+            } else {
+                format!(" '{}'", issue.value)
+            };
             let at = format!("{place}{value}");
-            say!("  {}{}", if at.is_empty() { String::new() } else { format!("{at}: ") }, issue.message);
+            say!(
+                "  {}{}",
+                if at.is_empty() {
+                    String::new()
+                } else {
+                    format!("{at}: ")
+                },
+                issue.message
+            );
         }
     }
-    say!("Once imported, the map checks find {} problems.", preview.problems_after);
+    say!(
+        "Once imported, the map checks find {} problems.",
+        preview.problems_after
+    );
 }

@@ -14,10 +14,11 @@ use std::path::Path;
 
 use tiermap_model::{ElementKind, GroupingModel, RelationKind, Role};
 
+use crate::text::{Lines, clean_field};
 use crate::xml::{LineCounter, Node, XmlError, XmlReader, attribute, line_column, local};
 use crate::{
-    ImportError, Incoming, IncomingElement, IncomingOwnership, IncomingRelation, Issue, MAX_INPUT_BYTES, Origin, Ref,
-    Skipped,
+    ImportError, Incoming, IncomingElement, IncomingOwnership, IncomingRelation, Issue,
+    MAX_INPUT_BYTES, Origin, Ref, Skipped,
 };
 
 /// How the exchange format's namespaces start (2.x is this, 3.x adds "/3.0/").
@@ -27,10 +28,17 @@ const EXAMPLES: usize = 5;
 
 /// Reads an ArchiMate exchange file.
 pub fn read_archimate(path: &Path) -> Result<Incoming, ImportError> {
-    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     archimate_from_bytes(path, &bytes)
@@ -40,19 +48,41 @@ pub fn read_archimate(path: &Path) -> Result<Incoming, ImportError> {
 pub fn archimate_from_bytes(path: &Path, bytes: &[u8]) -> Result<Incoming, ImportError> {
     let size = bytes.len() as u64;
     if size > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
     }
     let model = parse(bytes).map_err(|error| match error {
-        ParseError::Xml(XmlError { offset, message, refused: false }) => {
+        ParseError::Xml(XmlError {
+            offset,
+            message,
+            refused: false,
+        }) => {
             let (line, column) = line_column(bytes, offset);
-            ImportError::Syntax { path: path.to_owned(), line, column, message }
+            ImportError::Syntax {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
         }
-        ParseError::Xml(XmlError { offset, message, refused: true }) => {
+        ParseError::Xml(XmlError {
+            offset,
+            message,
+            refused: true,
+        }) => {
             let (line, _) = line_column(bytes, offset);
-            ImportError::Malformed { path: path.to_owned(), message: format!("line {line}: {message}") }
+            ImportError::Malformed {
+                path: path.to_owned(),
+                message: format!("line {line}: {message}"),
+            }
         }
         ParseError::NotArchimate => ImportError::Malformed {
             path: path.to_owned(),
@@ -117,25 +147,28 @@ fn parse(bytes: &[u8]) -> Result<Model, ParseError> {
         let name = local(element.name()).to_owned();
         let parent = path.last().map(String::as_str);
         if path.is_empty() {
-            let in_namespace =
-                element.attributes().flatten().any(|a| a.key.0.starts_with("xmlns") && a.value.starts_with(NAMESPACE));
+            let in_namespace = element
+                .attributes()
+                .flatten()
+                .any(|a| a.key.0.starts_with("xmlns") && a.value.starts_with(NAMESPACE));
             if name != "model" || !in_namespace || root_seen {
                 return Err(ParseError::NotArchimate);
             }
             root_seen = true;
         }
-        let concept = |element: &quick_xml::events::BytesStart<'_>, line| -> Result<Concept, XmlError> {
-            Ok(Concept {
-                identifier: attribute(element, "identifier", offset)?.unwrap_or_default(),
-                kind: attribute(element, "type", offset)?
-                    .map(|t| t.rsplit(':').next().unwrap_or_default().trim().to_owned())
-                    .unwrap_or_default(),
-                line,
-                source: attribute(element, "source", offset)?.unwrap_or_default(),
-                target: attribute(element, "target", offset)?.unwrap_or_default(),
-                ..Concept::default()
-            })
-        };
+        let concept =
+            |element: &quick_xml::events::BytesStart<'_>, line| -> Result<Concept, XmlError> {
+                Ok(Concept {
+                    identifier: attribute(element, "identifier", offset)?.unwrap_or_default(),
+                    kind: attribute(element, "type", offset)?
+                        .map(|t| t.rsplit(':').next().unwrap_or_default().trim().to_owned())
+                        .unwrap_or_default(),
+                    line,
+                    source: attribute(element, "source", offset)?.unwrap_or_default(),
+                    target: attribute(element, "target", offset)?.unwrap_or_default(),
+                    ..Concept::default()
+                })
+            };
         match (parent, name.as_str()) {
             (Some("elements"), "element") => {
                 let mut element = concept(&element, lines.line_at(bytes, offset))?;
@@ -147,11 +180,19 @@ fn parse(bytes: &[u8]) -> Result<Model, ParseError> {
                 read_details(&mut reader, &mut relationship)?;
                 model.relationships.push(relationship);
             }
-            (Some("propertyDefinitions" | "propertydefs"), "propertyDefinition" | "propertydef") => {
+            (
+                Some("propertyDefinitions" | "propertydefs"),
+                "propertyDefinition" | "propertydef",
+            ) => {
                 let identifier = attribute(&element, "identifier", offset)?.unwrap_or_default();
-                let mut definition = Concept { name: attribute(&element, "name", offset)?, ..Concept::default() };
+                let mut definition = Concept {
+                    name: attribute(&element, "name", offset)?,
+                    ..Concept::default()
+                };
                 read_details(&mut reader, &mut definition)?;
-                model.property_names.insert(identifier, definition.name.unwrap_or_default());
+                model
+                    .property_names
+                    .insert(identifier, definition.name.unwrap_or_default());
             }
             (Some("views" | "diagrams"), "view") => {
                 let mut view = concept(&element, 0)?;
@@ -265,15 +306,23 @@ struct SkipList(BTreeMap<String, (usize, Vec<String>)>);
 
 impl SkipList {
     fn add(&mut self, what: String, example: String) {
-        let (count, examples) = self.0.entry(what).or_default();
+        // Both are shown in the preview as they are: never a raw control character.
+        let (count, examples) = self.0.entry(crate::text::printable(&what).into_owned()).or_default();
         *count += 1;
         if examples.len() < EXAMPLES && !example.is_empty() {
-            examples.push(example);
+            examples.push(crate::text::printable(&example).into_owned());
         }
     }
 
     fn into_skipped(self) -> Vec<Skipped> {
-        self.0.into_iter().map(|(what, (count, examples))| Skipped { what, count, examples }).collect()
+        self.0
+            .into_iter()
+            .map(|(what, (count, examples))| Skipped {
+                what,
+                count,
+                examples,
+            })
+            .collect()
     }
 }
 
@@ -288,7 +337,9 @@ fn translate(model: Model) -> Incoming {
     // relationships count too (a relationship may point at another one).
     let mut names: HashMap<&str, String> = HashMap::new();
     for relationship in &model.relationships {
-        names.entry(&relationship.identifier).or_insert_with(|| relationship.kind.clone());
+        names
+            .entry(&relationship.identifier)
+            .or_insert_with(|| relationship.kind.clone());
     }
     let index = translate_elements(&model, &mut names, &mut incoming, &mut skipped);
     translate_relationships(&model, &names, &index, &mut incoming, &mut skipped);
@@ -312,13 +363,19 @@ fn translate_elements<'m>(
         let name = element.name.clone().filter(|n| !n.is_empty());
         let display = name.clone().unwrap_or_else(|| element.identifier.clone());
         if element.identifier.is_empty() {
-            incoming.issues.push(Issue::warning(origin, "an element has no identifier; it is left out"));
+            incoming.issues.push(Issue::warning(
+                origin,
+                "an element has no identifier; it is left out",
+            ));
             continue;
         }
         if names.contains_key(element.identifier.as_str()) {
             incoming.issues.push(
-                Issue::warning(origin, "the identifier is used before in the file; this element is left out")
-                    .at("identifier", &element.identifier),
+                Issue::warning(
+                    origin,
+                    "the identifier is used before in the file; this element is left out",
+                )
+                .at("identifier", &element.identifier),
             );
             continue;
         }
@@ -334,16 +391,44 @@ fn translate_elements<'m>(
         };
         if name.is_none() {
             incoming.issues.push(
-                Issue::warning(origin, "the element has no name; its identifier is used as its name")
-                    .at("identifier", &element.identifier),
+                Issue::warning(
+                    origin,
+                    "the element has no name; its identifier is used as its name",
+                )
+                .at("identifier", &element.identifier),
             );
         }
+        let issues = &mut incoming.issues;
+        let display = clean_field(&display, "name", Lines::Single, false, origin, issues)
+            .trim()
+            .to_owned();
         let mut imported = IncomingElement::new(Origin::Line(element.line), kind, display);
         imported.key = Some(element.identifier.clone());
-        imported.description = element.documentation.clone().filter(|d| !d.is_empty());
+        imported.description = element
+            .documentation
+            .as_deref()
+            .map(|d| {
+                clean_field(d, "documentation", Lines::Multi, false, origin, issues).into_owned()
+            })
+            .filter(|d| !d.is_empty());
         for (reference, value) in &element.properties {
-            let property = model.property_names.get(reference).filter(|n| !n.is_empty()).unwrap_or(reference);
-            imported.properties.insert(property.clone(), value.clone());
+            let property = model
+                .property_names
+                .get(reference)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(reference);
+            let property = clean_field(
+                property,
+                "property name",
+                Lines::Single,
+                false,
+                origin,
+                issues,
+            )
+            .into_owned();
+            let value =
+                clean_field(value, &property, Lines::Single, false, origin, issues).into_owned();
+            imported.properties.insert(property, value);
         }
         index.insert(element.identifier.as_str(), incoming.elements.len());
         incoming.elements.push(imported);
@@ -354,7 +439,10 @@ fn translate_elements<'m>(
 /// An Assignment from a business actor whose name is an owner role: the
 /// actor is a person who owns the assigned element.
 fn owner_role(relationship: &Concept, source: usize, incoming: &Incoming) -> Option<Role> {
-    let actor = matches!(incoming.elements[source].kind, ElementKind::OrgUnit | ElementKind::Person);
+    let actor = matches!(
+        incoming.elements[source].kind,
+        ElementKind::OrgUnit | ElementKind::Person
+    );
     if relationship.kind != "Assignment" || !actor {
         return None;
     }
@@ -368,7 +456,12 @@ fn translate_relationships(
     incoming: &mut Incoming,
     skipped: &mut SkipList,
 ) {
-    let ends = |r: &Concept| Some((*index.get(r.source.as_str())?, *index.get(r.target.as_str())?));
+    let ends = |r: &Concept| {
+        Some((
+            *index.get(r.source.as_str())?,
+            *index.get(r.target.as_str())?,
+        ))
+    };
     // People first: an actor holding an owner role anywhere is a person everywhere.
     for relationship in &model.relationships {
         if let Some((source, target)) = ends(relationship)
@@ -383,27 +476,46 @@ fn translate_relationships(
     for relationship in &model.relationships {
         let origin = Some(Origin::Line(relationship.line));
         let mut ends_missing = false;
-        for (end, id) in [("source", &relationship.source), ("target", &relationship.target)] {
+        for (end, id) in [
+            ("source", &relationship.source),
+            ("target", &relationship.target),
+        ] {
             if !names.contains_key(id.as_str()) {
                 ends_missing = true;
                 incoming.issues.push(
-                    Issue::warning(origin, format!("the relationship's {end} is not in the file; it is left out"))
-                        .at(end, id),
+                    Issue::warning(
+                        origin,
+                        format!("the relationship's {end} is not in the file; it is left out"),
+                    )
+                    .at(end, id),
                 );
             }
         }
         if ends_missing {
             continue;
         }
-        let label = format!("{} → {}", names[relationship.source.as_str()], names[relationship.target.as_str()]);
+        let label = format!(
+            "{} → {}",
+            names[relationship.source.as_str()],
+            names[relationship.target.as_str()]
+        );
         let Some((source, target)) = ends(relationship) else {
-            skipped.add(format!("{} relations between elements not imported", relationship.kind), label);
+            skipped.add(
+                format!(
+                    "{} relations between elements not imported",
+                    relationship.kind
+                ),
+                label,
+            );
             continue;
         };
         if source == target {
             incoming.issues.push(
-                Issue::warning(origin, "the relationship joins an element to itself; it is left out")
-                    .at("identifier", &relationship.identifier),
+                Issue::warning(
+                    origin,
+                    "the relationship joins an element to itself; it is left out",
+                )
+                .at("identifier", &relationship.identifier),
             );
             continue;
         }
@@ -425,11 +537,17 @@ fn translate_relationships(
             "Assignment" => match incoming.elements[source].kind {
                 ElementKind::OrgUnit => (RelationKind::BelongsTo, target, source),
                 ElementKind::Person => {
-                    skipped.add("Assignment relations from a person that name no owner role".to_owned(), label);
+                    skipped.add(
+                        "Assignment relations from a person that name no owner role".to_owned(),
+                        label,
+                    );
                     continue;
                 }
                 _ => {
-                    skipped.add("Assignment relations not from a business actor".to_owned(), label);
+                    skipped.add(
+                        "Assignment relations not from a business actor".to_owned(),
+                        label,
+                    );
                     continue;
                 }
             },
@@ -439,7 +557,11 @@ fn translate_relationships(
             }
         };
         if seen_relations.insert((kind, from, to)) {
-            incoming.relations.push(IncomingRelation { kind, source: Ref::New(from), target: Ref::New(to) });
+            incoming.relations.push(IncomingRelation {
+                kind,
+                source: Ref::New(from),
+                target: Ref::New(to),
+            });
         }
     }
 }

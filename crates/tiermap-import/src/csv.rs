@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::table::{Table, TableRow};
+use crate::table::{SpannedCell, Table, TableRow};
 use crate::{ImportError, MAX_TABLE_BYTES, MAX_TABLE_ROWS};
 
 /// Reads a CSV file. Size is checked before the file is read.
@@ -17,12 +17,18 @@ pub fn read_csv(path: &Path) -> Result<Table, ImportError> {
 /// Parses CSV bytes; `path` only names the file in messages.
 pub fn csv_from_bytes(path: &Path, bytes: &[u8]) -> Result<Table, ImportError> {
     if bytes.len() as u64 > MAX_TABLE_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_TABLE_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_TABLE_BYTES,
+        });
     }
     let mut notes = Vec::new();
     let text = decode(bytes, &mut notes);
     if text.trim().is_empty() {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
     }
     let separator = separator_of(first_line(&text));
     match separator {
@@ -46,35 +52,88 @@ pub fn csv_from_bytes(path: &Path, bytes: &[u8]) -> Result<Table, ImportError> {
     }
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let mut spanned = Vec::new();
+    // Rows past the limit are only counted, so the refusal can say how many the file has.
+    let mut rows_over_limit = 0usize;
     // The csv crate's line count skips blank lines; count from byte offsets instead.
     let (mut counted_to, mut line) = (0usize, 1usize);
-    for record in reader.records() {
-        let record = record.map_err(|error| syntax(path, &error))?;
-        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(counted_to).min(text.len());
+    let mut record = csv::StringRecord::new();
+    loop {
+        let position = reader.position().byte() as usize;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => return Err(syntax(path, &error)),
+        }
+        let mut start = record
+            .position()
+            .map_or(position, |p| p.byte() as usize)
+            .min(text.len());
         // A record's position is where reading resumed: before any blank lines it skipped.
         while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
             start += 1;
         }
-        line += text.as_bytes()[counted_to.min(start)..start].iter().filter(|b| **b == b'\n').count();
+        line += text.as_bytes()[counted_to.min(start)..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         counted_to = start;
-        let cells: Vec<String> = record.iter().map(unguarded).collect();
-        if cells.iter().all(|c| c.is_empty()) {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         if header.is_none() {
-            header = Some(cells);
+            header = Some(record.iter().map(unguarded).collect());
             continue;
         }
         if rows.len() >= MAX_TABLE_ROWS {
-            return Err(ImportError::Malformed {
-                path: path.to_owned(),
-                message: format!("more than {MAX_TABLE_ROWS} rows; split the file"),
-            });
+            rows_over_limit += 1;
+            continue;
         }
-        rows.push(TableRow { number: line, cells });
+        // Line breaks inside quotes: each such cell is noted with the lines it covers.
+        let mut cell_line = line;
+        for (column, cell) in record.iter().enumerate() {
+            let breaks = line_breaks(cell);
+            if breaks > 0 {
+                spanned.push(SpannedCell {
+                    row: rows.len(),
+                    column,
+                    first_line: cell_line,
+                    last_line: cell_line + breaks,
+                });
+                cell_line += breaks;
+            }
+        }
+        rows.push(TableRow {
+            number: line,
+            cells: record.iter().map(unguarded).collect(),
+        });
     }
-    let header = header.ok_or_else(|| ImportError::Empty { path: path.to_owned() })?;
-    Ok(Table { header, rows, notes })
+    if rows_over_limit > 0 {
+        return Err(ImportError::TooManyRows {
+            path: path.to_owned(),
+            rows: rows.len() + rows_over_limit,
+            limit: MAX_TABLE_ROWS,
+        });
+    }
+    let header = header.ok_or_else(|| ImportError::Empty {
+        path: path.to_owned(),
+    })?;
+    Ok(Table {
+        header,
+        rows,
+        notes,
+        spanned,
+    })
+}
+
+/// The line breaks in a cell: a Windows `\r\n` is one, as is a lone `\n` or `\r`.
+fn line_breaks(cell: &str) -> usize {
+    let bytes = cell.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 /// A cell's text, trimmed, without the apostrophe that keeps a formula-like
@@ -93,7 +152,12 @@ fn syntax(path: &Path, error: &csv::Error) -> ImportError {
         csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
         _ => error.to_string(),
     };
-    ImportError::Syntax { path: path.to_owned(), line, column: 0, message }
+    ImportError::Syntax {
+        path: path.to_owned(),
+        line,
+        column: 0,
+        message,
+    }
 }
 
 /// The text of the file: UTF-8 (a byte-order mark dropped), UTF-16 when it
@@ -108,9 +172,15 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
     let utf16 = |rest: &[u8], little: bool| {
         let units = rest.chunks(2).map(|pair| {
             let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
-            if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
         });
-        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>()
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
     };
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         notes.push("Read as UTF-16 (little-endian).".to_owned());
@@ -123,7 +193,10 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            notes.push("The file is not UTF-8: read as Windows-1252 (Latin-1). Check accented letters.".to_owned());
+            notes.push(
+                "The file is not UTF-8: read as Windows-1252 (Latin-1). Check accented letters."
+                    .to_owned(),
+            );
             bytes.iter().map(|b| windows_1252(*b)).collect()
         }
     }
@@ -132,8 +205,9 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
 /// Windows-1252: Latin-1, with printable characters in 0x80–0x9F.
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
-        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[(byte - 0x80) as usize],
@@ -195,7 +269,13 @@ fn separator_of(header: &str) -> u8 {
             entry.1 += 1;
         }
     }
-    counts.iter().fold((b',', 0), |best, &(s, n)| if n > best.1 { (s, n) } else { best }).0
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(s, n)| if n > best.1 { (s, n) } else { best },
+        )
+        .0
 }
 
 #[cfg(test)]
@@ -210,7 +290,13 @@ mod tests {
     fn reads_quoted_cells_and_numbers_rows_by_their_line() {
         let t = table(b"name,kind\n\"Pay, roll\",product\n\n\"Multi\nline\",service\n");
         assert_eq!(t.header, ["name", "kind"]);
-        assert_eq!(t.rows[0], TableRow { number: 2, cells: vec!["Pay, roll".into(), "product".into()] });
+        assert_eq!(
+            t.rows[0],
+            TableRow {
+                number: 2,
+                cells: vec!["Pay, roll".into(), "product".into()]
+            }
+        );
         assert_eq!(t.rows[1].number, 4);
         assert_eq!(t.rows[1].cells[0], "Multi\nline");
     }
@@ -220,13 +306,19 @@ mod tests {
         let t = table(b"name;kind;description\nA;product;x, y\n");
         assert_eq!(t.rows[0].cells, ["A", "product", "x, y"]);
         assert!(t.notes[0].contains("semicolons"));
-        assert_eq!(table(b"name\tkind\nA\tservice\n").rows[0].cells, ["A", "service"]);
+        assert_eq!(
+            table(b"name\tkind\nA\tservice\n").rows[0].cells,
+            ["A", "service"]
+        );
     }
 
     #[test]
     fn byte_order_mark_utf16_and_windows_1252_are_decoded() {
         assert_eq!(table(b"\xEF\xBB\xBFname\nA\n").header, ["name"]);
-        let utf16: Vec<u8> = "name\tkind\nÜrün\tproduct\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16: Vec<u8> = "name\tkind\nÜrün\tproduct\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let t = table(&[b"\xFF\xFE".as_slice(), &utf16].concat());
         assert_eq!(t.rows[0].cells, ["Ürün", "product"]);
         let t = table(b"name\nCaf\xe9 \x80\n");
@@ -244,7 +336,9 @@ mod tests {
 
     #[test]
     fn rows_keep_their_lengths_and_quotes_inside_a_cell_are_literal() {
-        let t = table(b"name,kind\nA,product,extra\nB\n5\" screen,product\n\"Say \"\"hi\"\"\",service\n");
+        let t = table(
+            b"name,kind\nA,product,extra\nB\n5\" screen,product\n\"Say \"\"hi\"\"\",service\n",
+        );
         assert_eq!(t.rows[0].cells.len(), 3);
         assert_eq!(t.rows[1].cells, ["B"]);
         assert_eq!(t.rows[2].cells, ["5\" screen", "product"]);
@@ -253,7 +347,63 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_an_error_naming_its_line() {
-        let error = csv_from_bytes(Path::new("q.csv"), b"name,kind\nA,product\n\"C,service\nD,product\n").unwrap_err();
-        assert_eq!(error.to_string(), "q.csv: line 3, column 0: a quote opened on this line is never closed, so the rest of the file would be one cell");
+        let error = csv_from_bytes(
+            Path::new("q.csv"),
+            b"name,kind\nA,product\n\"C,service\nD,product\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "q.csv: line 3, column 0: a quote opened on this line is never closed, so the rest of the file would be one cell"
+        );
+    }
+
+    #[test]
+    fn a_quoted_cell_over_several_lines_is_noted_with_the_lines_it_covers() {
+        let t =
+            table(b"name,kind\nA,product\n\"Payroll,product\r\nBilling\",\"x\ny\"\nD,product\n");
+        assert_eq!(t.rows[1].number, 3);
+        assert_eq!(
+            t.spanned,
+            [
+                SpannedCell {
+                    row: 1,
+                    column: 0,
+                    first_line: 3,
+                    last_line: 4
+                },
+                SpannedCell {
+                    row: 1,
+                    column: 1,
+                    first_line: 4,
+                    last_line: 5
+                },
+            ]
+        );
+        assert_eq!(t.rows[2].number, 6);
+        assert!(table(b"name,kind\n\"A\",product\n").spanned.is_empty());
+    }
+
+    #[test]
+    fn a_sheet_over_the_row_limit_is_refused_with_its_row_count() {
+        let mut bytes = b"name\n".to_vec();
+        for i in 0..MAX_TABLE_ROWS + 2 {
+            bytes.extend_from_slice(format!("R{i}\n").as_bytes());
+        }
+        let error = csv_from_bytes(Path::new("big.csv"), &bytes).unwrap_err();
+        let rows = MAX_TABLE_ROWS + 2;
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "big.csv: the sheet has {rows} rows, more than the {MAX_TABLE_ROWS} Tiermap imports at once; \
+                 split it into parts of at most {MAX_TABLE_ROWS} rows and import them one after another (--into)"
+            )
+        );
+        bytes.truncate(bytes.len() - format!("R{}\nR{}\n", rows - 2, rows - 1).len());
+        assert_eq!(
+            table(&bytes).rows.len(),
+            MAX_TABLE_ROWS,
+            "the limit itself is read"
+        );
     }
 }

@@ -47,18 +47,36 @@ pub struct Issue {
     pub message: String,
 }
 
+/// An issue's text never holds a raw control character: one in a value or
+/// a message is shown as its symbol (`text::printable`).
+fn shown(text: String) -> String {
+    match crate::text::printable(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(printable) => printable,
+    }
+}
+
 impl Issue {
     pub fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Error, origin, column: None, value: None, message: message.into() }
+        Issue {
+            severity: Severity::Error,
+            origin,
+            column: None,
+            value: None,
+            message: shown(message.into()),
+        }
     }
 
     pub fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Warning, ..Issue::error(origin, message) }
+        Issue {
+            severity: Severity::Warning,
+            ..Issue::error(origin, message)
+        }
     }
 
     pub fn at(mut self, column: impl Into<String>, value: impl Into<String>) -> Self {
-        self.column = Some(column.into());
-        self.value = Some(value.into());
+        self.column = Some(shown(column.into()));
+        self.value = Some(shown(value.into()));
         self
     }
 }
@@ -198,7 +216,11 @@ pub struct Incoming {
 impl Incoming {
     /// Rows (or records) with an error: left out when only valid rows are imported.
     pub fn rows_in_error(&self) -> std::collections::BTreeSet<Origin> {
-        self.issues.iter().filter(|i| i.severity == Severity::Error).filter_map(|i| i.origin).collect()
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .filter_map(|i| i.origin)
+            .collect()
     }
 
     pub fn has_errors(&self) -> bool {

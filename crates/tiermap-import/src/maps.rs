@@ -8,34 +8,75 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
+use crate::work::CountVisits;
 use tiermap_model::authoring::{next_tier_down, place_in_group};
 use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
 use tiermap_model::validate::fits;
-use tiermap_model::{Document, Edit, ElementId, ElementKind, GroupKind, GroupingModel, Map, MapId, RelationKind};
+use tiermap_model::{
+    Document, Edit, ElementId, ElementKind, GroupKind, GroupingModel, Map, MapId, RelationKind,
+};
 
 /// More apexes than this share one pyramid map rather than getting one each.
 const MAX_PYRAMID_MAPS: usize = 8;
 
 /// The edits that show `created` (already in `doc`) on maps, and the names of any new maps.
-pub fn for_new_elements(doc: &Document, created: &[ElementId], models: &[GroupingModel], beside_existing: bool) -> (Vec<Edit>, Vec<String>) {
+pub fn for_new_elements(
+    doc: &Document,
+    created: &[ElementId],
+    models: &[GroupingModel],
+    beside_existing: bool,
+) -> (Vec<Edit>, Vec<String>) {
     if beside_existing && !doc.maps().is_empty() {
         return (beside_linked(doc, created), Vec::new());
     }
-    let mut maker = MapMaker { doc, edits: Vec::new(), names: Vec::new(), taken: doc.maps().iter().map(|m| m.name.clone()).collect(), placed: HashSet::new() };
+    let mut maker = MapMaker {
+        doc,
+        edits: Vec::new(),
+        names: Vec::new(),
+        taken: doc.maps().iter().map(|m| m.name.clone()).collect(),
+        placed: HashSet::new(),
+    };
     for model in models {
         match model {
             GroupingModel::Pyramid => pyramids(&mut maker, created),
-            GroupingModel::Market => containers(&mut maker, created, RelationKind::Serves, ElementKind::MarketSegment, GroupKind::SegmentLane, *model),
-            GroupingModel::Organizational => containers(&mut maker, created, RelationKind::BelongsTo, ElementKind::OrgUnit, GroupKind::Division, *model),
-            GroupingModel::Service => containers(&mut maker, created, RelationKind::RollsUpTo, ElementKind::Family, GroupKind::Family, *model),
+            GroupingModel::Market => containers(
+                &mut maker,
+                created,
+                RelationKind::Serves,
+                ElementKind::MarketSegment,
+                GroupKind::SegmentLane,
+                *model,
+            ),
+            GroupingModel::Organizational => containers(
+                &mut maker,
+                created,
+                RelationKind::BelongsTo,
+                ElementKind::OrgUnit,
+                GroupKind::Division,
+                *model,
+            ),
+            GroupingModel::Service => containers(
+                &mut maker,
+                created,
+                RelationKind::RollsUpTo,
+                ElementKind::Family,
+                GroupKind::Family,
+                *model,
+            ),
             GroupingModel::Technical => technical(&mut maker, created),
             GroupingModel::Freeform => {}
         }
     }
     let unplaced: Vec<ElementId> = created
         .iter()
+        .counted()
         .copied()
-        .filter(|id| !maker.placed.contains(id) && doc.element(*id).is_some_and(|e| e.kind != ElementKind::Person))
+        .filter(|id| {
+            !maker.placed.contains(id)
+                && doc
+                    .element(*id)
+                    .is_some_and(|e| e.kind != ElementKind::Person)
+        })
         .collect();
     if !unplaced.is_empty() {
         let group = GroupSpec::new("Not on another map", GroupKind::Plain, unplaced);
@@ -63,15 +104,21 @@ impl MapMaker<'_> {
         }
         self.taken.insert(unique.clone());
         let position = (self.doc.maps().len() + self.names.len()) as i64;
-        let map = Map { id: MapId::new(), name: unique.clone(), model, position };
+        let map = Map {
+            id: MapId::new(),
+            name: unique.clone(),
+            model,
+            position,
+        };
         let id = map.id;
         fn members(spec: &GroupSpec, into: &mut HashSet<ElementId>) {
-            into.extend(spec.members.iter().copied());
+            into.extend(spec.members.iter().counted().copied());
             spec.children.iter().for_each(|c| members(c, into));
         }
         groups.iter().for_each(|g| members(g, &mut self.placed));
         self.edits.push(Edit::PutMap(map));
-        self.edits.extend(arrange(id, Arrangement::for_model(model), &groups, &[]));
+        self.edits
+            .extend(arrange(id, Arrangement::for_model(model), &groups, &[]));
         self.names.push(unique);
     }
 }
@@ -84,30 +131,61 @@ fn plural(kind: ElementKind) -> String {
 /// grouping), tiers by depth, each tier ordered under its parents.
 fn pyramids(maker: &mut MapMaker, created: &[ElementId]) {
     let doc = maker.doc;
-    let is_family = |id: ElementId| doc.element(id).is_some_and(|e| e.kind == ElementKind::Family);
+    let is_family = |id: ElementId| {
+        doc.element(id)
+            .is_some_and(|e| e.kind == ElementKind::Family)
+    };
     let mut parents: HashMap<ElementId, Vec<ElementId>> = HashMap::new();
     let mut children: HashMap<ElementId, Vec<ElementId>> = HashMap::new();
-    let fitting = |id: ElementId| doc.element(id).is_some_and(|e| fits(GroupingModel::Pyramid, e.kind));
-    for relation in doc.relations().filter(|r| r.kind == RelationKind::RollsUpTo && !is_family(r.target) && fitting(r.source) && fitting(r.target)) {
-        parents.entry(relation.source).or_default().push(relation.target);
-        children.entry(relation.target).or_default().push(relation.source);
+    let fitting = |id: ElementId| {
+        doc.element(id)
+            .is_some_and(|e| fits(GroupingModel::Pyramid, e.kind))
+    };
+    for relation in doc.relations().counted().filter(|r| {
+        r.kind == RelationKind::RollsUpTo
+            && !is_family(r.target)
+            && fitting(r.source)
+            && fitting(r.target)
+    }) {
+        parents
+            .entry(relation.source)
+            .or_default()
+            .push(relation.target);
+        children
+            .entry(relation.target)
+            .or_default()
+            .push(relation.source);
     }
     // The hierarchy the import touches: its elements that have a parent or a child, and their ancestors.
     let mut nodes: Vec<ElementId> = Vec::new();
     let mut seen = HashSet::new();
-    let mut queue: VecDeque<ElementId> =
-        created.iter().copied().filter(|id| parents.contains_key(id) || children.contains_key(id)).collect();
+    let mut queue: VecDeque<ElementId> = created
+        .iter()
+        .counted()
+        .copied()
+        .filter(|id| parents.contains_key(id) || children.contains_key(id))
+        .collect();
     while let Some(id) = queue.pop_front() {
         if seen.insert(id) {
             nodes.push(id);
-            queue.extend(parents.get(&id).into_iter().flatten().copied());
+            queue.extend(parents.get(&id).into_iter().flatten().counted().copied());
         }
     }
     if nodes.is_empty() {
         return;
     }
-    let order: HashMap<ElementId, usize> = nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut roots: Vec<ElementId> = nodes.iter().copied().filter(|id| !parents.get(id).is_some_and(|p| p.iter().any(|p| seen.contains(p)))).collect();
+    let order: HashMap<ElementId, usize> =
+        nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut roots: Vec<ElementId> = nodes
+        .iter()
+        .counted()
+        .copied()
+        .filter(|id| {
+            !parents
+                .get(id)
+                .is_some_and(|p| p.iter().any(|p| seen.contains(p)))
+        })
+        .collect();
     let mut reached: HashSet<ElementId> = HashSet::new();
     let mut trees: Vec<Vec<Vec<ElementId>>> = Vec::new();
     // Elements only in a loop have no apex: the first of them stands in for one.
@@ -143,22 +221,40 @@ fn pyramids(maker: &mut MapMaker, created: &[ElementId]) {
         return;
     }
     for tiers in trees {
-        let apex = doc.element(tiers[0][0]).map(|e| e.name.clone()).unwrap_or_default();
-        maker.map(&format!("{apex} (pyramid)"), GroupingModel::Pyramid, tier_groups(doc, tiers));
+        let apex = doc
+            .element(tiers[0][0])
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        maker.map(
+            &format!("{apex} (pyramid)"),
+            GroupingModel::Pyramid,
+            tier_groups(doc, tiers),
+        );
     }
 }
 
 /// The tiers under `root`: breadth first, each element once, children in the order of their parents.
-fn tiers_below(root: ElementId, children: &HashMap<ElementId, Vec<ElementId>>, order: &HashMap<ElementId, usize>, reached: &mut HashSet<ElementId>) -> Vec<Vec<ElementId>> {
+fn tiers_below(
+    root: ElementId,
+    children: &HashMap<ElementId, Vec<ElementId>>,
+    order: &HashMap<ElementId, usize>,
+    reached: &mut HashSet<ElementId>,
+) -> Vec<Vec<ElementId>> {
     let mut tiers = vec![vec![root]];
     let mut in_tree = HashSet::from([root]);
     reached.insert(root);
     loop {
         let mut next = Vec::new();
-        for parent in tiers.last().into_iter().flatten() {
-            let mut kids: Vec<ElementId> = children.get(parent).into_iter().flatten().copied().filter(|c| order.contains_key(c)).collect();
+        for parent in tiers.last().into_iter().flatten().counted() {
+            let mut kids: Vec<ElementId> = children
+                .get(parent)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|c| order.contains_key(c))
+                .collect();
             kids.sort_by_key(|c| order[c]);
-            for kid in kids {
+            for kid in kids.into_iter().counted() {
                 if in_tree.insert(kid) {
                     reached.insert(kid);
                     next.push(kid);
@@ -178,7 +274,11 @@ fn tier_groups(doc: &Document, tiers: Vec<Vec<ElementId>>) -> Vec<GroupSpec> {
         .into_iter()
         .enumerate()
         .map(|(depth, members)| {
-            let mut kinds: Vec<ElementKind> = members.iter().filter_map(|id| doc.element(*id)).map(|e| e.kind).collect();
+            let mut kinds: Vec<ElementKind> = members
+                .iter()
+                .filter_map(|id| doc.element(*id))
+                .map(|e| e.kind)
+                .collect();
             kinds.sort();
             kinds.dedup();
             let name = match kinds.as_slice() {
@@ -194,27 +294,37 @@ fn tier_groups(doc: &Document, tiers: Vec<Vec<ElementId>>) -> Vec<GroupSpec> {
 /// A container per target of `relation` of kind `target_kind` (segment lane,
 /// division, family), holding the target and what points at it; an element
 /// pointing at several goes in the first.
-fn containers(maker: &mut MapMaker, created: &[ElementId], relation: RelationKind, target_kind: ElementKind, group: GroupKind, model: GroupingModel) {
+fn containers(
+    maker: &mut MapMaker,
+    created: &[ElementId],
+    relation: RelationKind,
+    target_kind: ElementKind,
+    group: GroupKind,
+    model: GroupingModel,
+) {
     let doc = maker.doc;
     let mut lanes: BTreeMap<(usize, ElementId), Vec<ElementId>> = BTreeMap::new();
     let mut first_seen: HashMap<ElementId, usize> = HashMap::new();
     let mut taken = HashSet::new();
     // Each element's targets of `relation`, found once (the document may hold tens of thousands).
     let mut targets_of: HashMap<ElementId, Vec<ElementId>> = HashMap::new();
-    for r in doc.relations().filter(|r| r.kind == relation) {
+    for r in doc.relations().counted().filter(|r| r.kind == relation) {
         if doc.element(r.target).is_some_and(|t| t.kind == target_kind) {
             targets_of.entry(r.source).or_default().push(r.target);
         }
     }
-    let position: HashMap<ElementId, usize> = created.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    for (index, id) in created.iter().enumerate() {
+    let position: HashMap<ElementId, usize> =
+        created.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    for (index, id) in created.iter().enumerate().counted() {
         // What the model's checks would call out of place stays off its map.
         if !doc.element(*id).is_some_and(|e| fits(model, e.kind)) {
             continue;
         }
         let mut targets: Vec<ElementId> = targets_of.get(id).cloned().unwrap_or_default();
         targets.sort_by_key(|t| position.get(t).copied().unwrap_or(usize::MAX));
-        let Some(target) = targets.first().copied() else { continue };
+        let Some(target) = targets.first().copied() else {
+            continue;
+        };
         let order = *first_seen.entry(target).or_insert(index);
         let lane = lanes.entry((order, target)).or_default();
         if taken.insert(*id) {
@@ -227,9 +337,13 @@ fn containers(maker: &mut MapMaker, created: &[ElementId], relation: RelationKin
     let groups = lanes
         .into_iter()
         .map(|((_, target), members)| {
-            let name = doc.element(target).map(|e| e.name.clone()).unwrap_or_default();
+            let name = doc
+                .element(target)
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
             let mut all = Vec::new();
-            if !taken.contains(&target) && doc.element(target).is_some_and(|t| fits(model, t.kind)) {
+            if !taken.contains(&target) && doc.element(target).is_some_and(|t| fits(model, t.kind))
+            {
                 all.push(target);
             }
             all.extend(members);
@@ -242,15 +356,29 @@ fn containers(maker: &mut MapMaker, created: &[ElementId], relation: RelationKin
 /// A platform group per technical kind.
 fn technical(maker: &mut MapMaker, created: &[ElementId]) {
     let doc = maker.doc;
-    let groups: Vec<GroupSpec> = [ElementKind::Platform, ElementKind::Application, ElementKind::Infrastructure]
-        .into_iter()
-        .filter_map(|kind| {
-            let members: Vec<ElementId> = created.iter().copied().filter(|id| doc.element(*id).is_some_and(|e| e.kind == kind)).collect();
-            (!members.is_empty()).then(|| GroupSpec::new(plural(kind), GroupKind::PlatformGroup, members))
-        })
-        .collect();
+    let groups: Vec<GroupSpec> = [
+        ElementKind::Platform,
+        ElementKind::Application,
+        ElementKind::Infrastructure,
+    ]
+    .into_iter()
+    .filter_map(|kind| {
+        let members: Vec<ElementId> = created
+            .iter()
+            .counted()
+            .copied()
+            .filter(|id| doc.element(*id).is_some_and(|e| e.kind == kind))
+            .collect();
+        (!members.is_empty())
+            .then(|| GroupSpec::new(plural(kind), GroupKind::PlatformGroup, members))
+    })
+    .collect();
     if !groups.is_empty() {
-        maker.map(GroupingModel::Technical.label(), GroupingModel::Technical, groups);
+        maker.map(
+            GroupingModel::Technical.label(),
+            GroupingModel::Technical,
+            groups,
+        );
     }
 }
 
@@ -260,27 +388,53 @@ fn technical(maker: &mut MapMaker, created: &[ElementId]) {
 fn beside_linked(doc: &Document, created: &[ElementId]) -> Vec<Edit> {
     let mut current = doc.clone();
     let mut edits = Vec::new();
-    for id in created {
-        if current.element(*id).is_none_or(|e| e.kind == ElementKind::Person) {
+    // What each new element points at, and the maps, found once: placing changes neither.
+    let new: HashSet<ElementId> = created.iter().copied().collect();
+    let mut targets_of: HashMap<ElementId, Vec<(RelationKind, ElementId)>> = HashMap::new();
+    for relation in doc
+        .relations()
+        .counted()
+        .filter(|r| new.contains(&r.source))
+    {
+        targets_of
+            .entry(relation.source)
+            .or_default()
+            .push((relation.kind, relation.target));
+    }
+    let maps: Vec<(MapId, GroupingModel)> =
+        doc.maps().into_iter().map(|m| (m.id, m.model)).collect();
+    for id in created.iter().counted() {
+        if current
+            .element(*id)
+            .is_none_or(|e| e.kind == ElementKind::Person)
+        {
             continue;
         }
-        let targets: Vec<(RelationKind, ElementId)> =
-            current.relations().filter(|r| r.source == *id).map(|r| (r.kind, r.target)).collect();
-        for map in current.maps().into_iter().map(|m| (m.id, m.model)).collect::<Vec<_>>() {
-            let (map, model) = map;
+        let targets = targets_of.get(id).map(Vec::as_slice).unwrap_or_default();
+        for &(map, model) in maps.iter().counted() {
             if current.placement(map, *id).is_some() {
                 continue;
             }
             let wanted = match model {
                 GroupingModel::Market => Some(RelationKind::Serves),
                 GroupingModel::Organizational => Some(RelationKind::BelongsTo),
-                GroupingModel::Service | GroupingModel::Pyramid | GroupingModel::Technical => Some(RelationKind::RollsUpTo),
+                GroupingModel::Service | GroupingModel::Pyramid | GroupingModel::Technical => {
+                    Some(RelationKind::RollsUpTo)
+                }
                 GroupingModel::Freeform => None,
             };
-            let Some(anchor) = targets.iter().filter(|(kind, _)| Some(*kind) == wanted).find_map(|(_, t)| current.placement(map, *t)) else {
+            let Some(anchor) = targets
+                .iter()
+                .filter(|(kind, _)| Some(*kind) == wanted)
+                .find_map(|(_, t)| current.placement(map, *t))
+            else {
                 continue;
             };
-            let group = if model == GroupingModel::Pyramid { next_tier_down(&current, map, anchor.group).or(anchor.group) } else { anchor.group };
+            let group = if model == GroupingModel::Pyramid {
+                next_tier_down(&current, map, anchor.group).or(anchor.group)
+            } else {
+                anchor.group
+            };
             let placed = place_in_group(&current, map, *id, group);
             if current.apply_all(&placed).is_ok() {
                 edits.extend(placed);

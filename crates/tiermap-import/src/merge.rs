@@ -9,12 +9,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tiermap_model::spreadsheet::SOURCE_ID_PROPERTY;
 use tiermap_model::{
-    Document, Edit, Element, ElementId, ElementKind, Kpi, KpiId, OwnedTarget, Ownership, OwnershipId, Relation,
-    RelationKind, Role,
+    Document, Edit, Element, ElementId, ElementKind, Kpi, KpiId, OwnedTarget, Ownership,
+    OwnershipId, Relation, RelationKind, Role,
 };
 
 use crate::incoming::{Claim, Incoming, IncomingElement, Ref};
 use crate::maps;
+use crate::work::CountVisits;
 
 /// What applying an import does, counted for the preview.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,7 +75,7 @@ impl Resolved {
 /// Ids in the document by the text a source may use for them: Tiermap's own, or the source's.
 fn ids_by_key(doc: &Document) -> HashMap<String, ElementId> {
     let mut keys = HashMap::new();
-    for element in doc.elements() {
+    for element in doc.elements().counted() {
         keys.insert(element.id.to_string(), element.id);
         if let Some(key) = element.properties.get(SOURCE_ID_PROPERTY) {
             keys.entry(key.clone()).or_insert(element.id);
@@ -91,12 +92,19 @@ pub fn plan(doc: &Document, incoming: &Incoming) -> ImportPlan {
 
     // Implied elements (segments, owners) are made only when something kept refers to them.
     let kept = |r: Ref| match r {
-        Ref::New(i) => incoming.elements.get(i).is_some_and(|e| !left_out(e) && !e.implied),
+        Ref::New(i) => incoming
+            .elements
+            .get(i)
+            .is_some_and(|e| !left_out(e) && !e.implied),
         Ref::Existing(_) => true,
     };
     let mut used = vec![false; incoming.elements.len()];
-    let links = incoming.relations.iter().map(|r| (r.source, r.target)).chain(incoming.ownerships.iter().map(|o| (o.person, o.target)));
-    for (a, b) in links {
+    let links = incoming
+        .relations
+        .iter()
+        .map(|r| (r.source, r.target))
+        .chain(incoming.ownerships.iter().map(|o| (o.person, o.target)));
+    for (a, b) in links.counted() {
         for (this, other) in [(a, b), (b, a)] {
             if let Ref::New(i) = this
                 && kept(other)
@@ -107,16 +115,23 @@ pub fn plan(doc: &Document, incoming: &Incoming) -> ImportPlan {
     }
 
     let mut plan = ImportPlan::default();
-    let mut resolved = Resolved { ids: Vec::new(), matched: Vec::new() };
+    let mut resolved = Resolved {
+        ids: Vec::new(),
+        matched: Vec::new(),
+    };
     let mut created_by_kind: BTreeMap<ElementKind, usize> = BTreeMap::new();
-    for (index, element) in incoming.elements.iter().enumerate() {
+    for (index, element) in incoming.elements.iter().enumerate().counted() {
         if left_out(element) || (element.implied && !used[index]) {
             plan.summary.left_out += usize::from(!element.implied);
             resolved.ids.push(None);
             resolved.matched.push(false);
             continue;
         }
-        let existing = element.key.as_ref().and_then(|k| keys.get(k)).and_then(|id| doc.element(*id));
+        let existing = element
+            .key
+            .as_ref()
+            .and_then(|k| keys.get(k))
+            .and_then(|id| doc.element(*id));
         let (record, is_new) = match existing {
             Some(old) => (updated(old, element), false),
             None => (created(doc, element), true),
@@ -142,10 +157,22 @@ pub fn plan(doc: &Document, incoming: &Incoming) -> ImportPlan {
 
     // Maps for what is new: built afresh, or added beside what a re-import matched.
     if !plan.created.is_empty() {
+        // The maps follow elements and relations only: ownerships and KPIs stay out of this copy.
         let mut after = doc.clone();
-        if after.apply_all(&plan.edits).is_ok() {
+        let shape = plan.edits.iter().filter(|e| {
+            matches!(
+                e,
+                Edit::PutElement(_) | Edit::PutRelation(_) | Edit::DeleteRelation { .. }
+            )
+        });
+        if shape
+            .counted()
+            .try_for_each(|edit| after.apply(edit).map(drop))
+            .is_ok()
+        {
             let any_matched = resolved.matched.iter().any(|m| *m);
-            let (edits, names) = maps::for_new_elements(&after, &plan.created, &incoming.maps, any_matched);
+            let (edits, names) =
+                maps::for_new_elements(&after, &plan.created, &incoming.maps, any_matched);
             plan.edits.extend(edits);
             plan.summary.maps = names;
         }
@@ -160,14 +187,21 @@ fn created(doc: &Document, incoming: &IncomingElement) -> Element {
         match key.parse::<ElementId>() {
             Ok(id) if doc.element(id).is_none() => element.id = id,
             _ => {
-                element.properties.insert(SOURCE_ID_PROPERTY.to_owned(), key.clone());
+                element
+                    .properties
+                    .insert(SOURCE_ID_PROPERTY.to_owned(), key.clone());
             }
         }
     }
     element.description = incoming.description.clone().unwrap_or_default();
     element.lifecycle = incoming.lifecycle.flatten();
     element.external = incoming.external.unwrap_or(false);
-    element.properties.extend(incoming.properties.iter().map(|(k, v)| (k.clone(), v.clone())));
+    element.properties.extend(
+        incoming
+            .properties
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     element
 }
 
@@ -185,17 +219,29 @@ fn updated(old: &Element, incoming: &IncomingElement) -> Element {
     if let Some(external) = incoming.external {
         element.external = external;
     }
-    element.properties.extend(incoming.properties.iter().map(|(k, v)| (k.clone(), v.clone())));
+    element.properties.extend(
+        incoming
+            .properties
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     element
 }
 
 /// Whether a relation of `element` is one that `claim` states in full.
 fn claimed(doc: &Document, claim: Claim, relation: &Relation, element: ElementId) -> bool {
-    let family = |id: ElementId| doc.element(id).is_some_and(|e| e.kind == ElementKind::Family);
+    let family = |id: ElementId| {
+        doc.element(id)
+            .is_some_and(|e| e.kind == ElementKind::Family)
+    };
     let from = relation.source == element;
     match claim {
-        Claim::Parents => from && relation.kind == RelationKind::RollsUpTo && !family(relation.target),
-        Claim::Families => from && relation.kind == RelationKind::RollsUpTo && family(relation.target),
+        Claim::Parents => {
+            from && relation.kind == RelationKind::RollsUpTo && !family(relation.target)
+        }
+        Claim::Families => {
+            from && relation.kind == RelationKind::RollsUpTo && family(relation.target)
+        }
         Claim::Segments => from && relation.kind == RelationKind::Serves,
         Claim::Divisions => from && relation.kind == RelationKind::BelongsTo,
         Claim::Teams => from && relation.kind == RelationKind::DeliveredBy,
@@ -205,16 +251,24 @@ fn claimed(doc: &Document, claim: Claim, relation: &Relation, element: ElementId
 }
 
 fn relations(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mut ImportPlan) {
-    let mut have: HashSet<(RelationKind, ElementId, ElementId)> = doc.relations().map(|r| (r.kind, r.source, r.target)).collect();
+    let mut have: HashSet<(RelationKind, ElementId, ElementId)> = doc
+        .relations()
+        .counted()
+        .map(|r| (r.kind, r.source, r.target))
+        .collect();
     let mut wanted: HashSet<(RelationKind, ElementId, ElementId)> = HashSet::new();
     // (element, claim) pairs where a link was left out: their old links stay.
     let mut incomplete: HashSet<ElementId> = HashSet::new();
-    for relation in &incoming.relations {
+    for relation in incoming.relations.iter().counted() {
         match (resolved.id(relation.source), resolved.id(relation.target)) {
             (Some(source), Some(target)) if source != target => {
                 wanted.insert((relation.kind, source, target));
                 if have.insert((relation.kind, source, target)) {
-                    plan.edits.push(Edit::PutRelation(Relation::new(relation.kind, source, target)));
+                    plan.edits.push(Edit::PutRelation(Relation::new(
+                        relation.kind,
+                        source,
+                        target,
+                    )));
                     plan.summary.relations_added += 1;
                 }
             }
@@ -226,19 +280,29 @@ fn relations(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mu
     }
     // Links the source states in full and no longer has go, for matched elements.
     let mut by_end: HashMap<ElementId, Vec<&Relation>> = HashMap::new();
-    for relation in doc.relations() {
+    for relation in doc.relations().counted() {
         by_end.entry(relation.source).or_default().push(relation);
         by_end.entry(relation.target).or_default().push(relation);
     }
     let mut removed = BTreeSet::new();
-    for (index, element) in incoming.elements.iter().enumerate() {
-        let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else { continue };
+    for (index, element) in incoming.elements.iter().enumerate().counted() {
+        let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else {
+            continue;
+        };
         if incomplete.contains(&id) {
             continue;
         }
         for claim in &element.claims {
-            for relation in by_end.get(&id).into_iter().flatten().filter(|r| claimed(doc, *claim, r, id)) {
-                if !wanted.contains(&(relation.kind, relation.source, relation.target)) && removed.insert(relation.id) {
+            for relation in by_end
+                .get(&id)
+                .into_iter()
+                .flatten()
+                .counted()
+                .filter(|r| claimed(doc, *claim, r, id))
+            {
+                if !wanted.contains(&(relation.kind, relation.source, relation.target))
+                    && removed.insert(relation.id)
+                {
                     plan.edits.push(Edit::DeleteRelation { id: relation.id });
                     plan.summary.relations_removed += 1;
                 }
@@ -248,12 +312,22 @@ fn relations(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mu
 }
 
 fn ownerships(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mut ImportPlan) {
-    let mut have: HashSet<(ElementId, OwnedTarget, Role)> = doc.ownerships().map(|o| (o.person, o.target, o.role)).collect();
+    let mut have: HashSet<(ElementId, OwnedTarget, Role)> = doc
+        .ownerships()
+        .counted()
+        .map(|o| (o.person, o.target, o.role))
+        .collect();
     // One accountable owner per element (the rest are delegates): the first the source names, unless one leads already.
-    let mut leads: HashSet<OwnedTarget> = doc.ownerships().filter(|o| o.accountable).map(|o| o.target).collect();
+    let mut leads: HashSet<OwnedTarget> = doc
+        .ownerships()
+        .filter(|o| o.accountable)
+        .map(|o| o.target)
+        .collect();
     let mut wanted = HashSet::new();
-    for ownership in &incoming.ownerships {
-        let (Some(person), Some(target)) = (resolved.id(ownership.person), resolved.id(ownership.target)) else {
+    for ownership in incoming.ownerships.iter().counted() {
+        let (Some(person), Some(target)) =
+            (resolved.id(ownership.person), resolved.id(ownership.target))
+        else {
             plan.summary.links_left_out += 1;
             continue;
         };
@@ -272,15 +346,25 @@ fn ownerships(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &m
         }
     }
     let mut of_target: HashMap<OwnedTarget, Vec<&Ownership>> = HashMap::new();
-    for ownership in doc.ownerships() {
-        of_target.entry(ownership.target).or_default().push(ownership);
+    for ownership in doc.ownerships().counted() {
+        of_target
+            .entry(ownership.target)
+            .or_default()
+            .push(ownership);
     }
-    for (index, element) in incoming.elements.iter().enumerate() {
-        let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else { continue };
+    for (index, element) in incoming.elements.iter().enumerate().counted() {
+        let (Some(id), true) = (resolved.ids[index], resolved.matched[index]) else {
+            continue;
+        };
         if !element.claims.contains(&Claim::Owners) {
             continue;
         }
-        for old in of_target.get(&OwnedTarget::Element(id)).into_iter().flatten() {
+        for old in of_target
+            .get(&OwnedTarget::Element(id))
+            .into_iter()
+            .flatten()
+            .counted()
+        {
             if !wanted.contains(&(old.person, old.target, old.role)) {
                 plan.edits.push(Edit::DeleteOwnership { id: old.id });
                 plan.summary.ownerships_removed += 1;
@@ -291,20 +375,33 @@ fn ownerships(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &m
 
 fn kpis(doc: &Document, incoming: &Incoming, resolved: &Resolved, plan: &mut ImportPlan) {
     let mut of_element: HashMap<ElementId, Vec<&Kpi>> = HashMap::new();
-    for kpi in doc.kpis() {
+    for kpi in doc.kpis().counted() {
         of_element.entry(kpi.element).or_default().push(kpi);
     }
-    for (index, element) in incoming.elements.iter().enumerate() {
-        let (Some(id), Some(listed)) = (resolved.ids[index], &element.kpis) else { continue };
-        let existing: Vec<&Kpi> = if resolved.matched[index] { of_element.remove(&id).unwrap_or_default() } else { Vec::new() };
+    for (index, element) in incoming.elements.iter().enumerate().counted() {
+        let (Some(id), Some(listed)) = (resolved.ids[index], &element.kpis) else {
+            continue;
+        };
+        let existing: Vec<&Kpi> = if resolved.matched[index] {
+            of_element.remove(&id).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let mut position = existing.iter().map(|k| k.position + 1).max().unwrap_or(0);
         let mut kept = HashSet::new();
-        for wanted in listed {
-            match existing.iter().find(|k| k.name.trim().eq_ignore_ascii_case(wanted.name.trim())) {
+        for wanted in listed.iter().counted() {
+            match existing
+                .iter()
+                .counted()
+                .find(|k| k.name.trim().eq_ignore_ascii_case(wanted.name.trim()))
+            {
                 Some(old) => {
                     kept.insert(old.id);
                     if old.target != wanted.target {
-                        plan.edits.push(Edit::PutKpi(Kpi { target: wanted.target.clone(), ..(*old).clone() }));
+                        plan.edits.push(Edit::PutKpi(Kpi {
+                            target: wanted.target.clone(),
+                            ..(*old).clone()
+                        }));
                         plan.summary.kpis_changed += 1;
                     }
                 }

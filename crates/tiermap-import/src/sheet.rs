@@ -3,17 +3,23 @@
 //! columns as custom properties. References (parent, supported_by) name
 //! another row by id or unique name, or an element the document already has;
 //! segments, divisions, families, teams and owners are found by name or
-//! created. Every problem names its row, column and value.
+//! created. Every problem names its row, column and value. Cells lose
+//! their control characters (`text.rs`) before anything reads them, and a
+//! CSV cell whose quotes ran over several lines is pointed out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use tiermap_model::spreadsheet::{self, COLUMNS, SOURCE_ID_PROPERTY, list, normalized, positional};
 use tiermap_model::{Document, ElementId, ElementKind, GroupingModel, RelationKind, Role};
 
 use crate::incoming::{
-    Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue, Origin, Ref,
+    Claim, Incoming, IncomingElement, IncomingKpi, IncomingOwnership, IncomingRelation, Issue,
+    Origin, Ref,
 };
-use crate::table::Table;
+use crate::table::{SpannedCell, Table};
+use crate::text::{self, Lines, shortened};
+use crate::work::{CountVisits, visit};
 
 /// What each header cell means: a known column (its index in COLUMNS) or a custom property.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,16 +41,18 @@ fn columns(header: &[String], issues: &mut Vec<Issue>) -> Vec<Column> {
         let known = column(&normalized(cell));
         let meaning = match known {
             _ if cell.trim().is_empty() => Column::Ignored,
-            Some(k) => match seen.insert(k, index) {
-                Some(first) => {
-                    issues.push(Issue::error(
+            Some(k) => {
+                match seen.insert(k, index) {
+                    Some(first) => {
+                        issues.push(Issue::error(
                         None,
                         format!("the header has '{}' twice (columns {} and {}); only the first is read", COLUMNS[k], first + 1, index + 1),
                     ));
-                    Column::Ignored
+                        Column::Ignored
+                    }
+                    None => Column::Known(k),
                 }
-                None => Column::Known(k),
-            },
+            }
             None => Column::Property(cell.trim().to_owned()),
         };
         columns.push(meaning);
@@ -62,46 +70,121 @@ fn columns(header: &[String], issues: &mut Vec<Issue>) -> Vec<Column> {
     columns
 }
 
-/// One row's cells by column name.
+/// One row's cells, cleaned, by column.
 struct Row<'a> {
     origin: Origin,
-    cells: HashMap<&'static str, &'a str>,
-    properties: Vec<(&'a str, &'a str)>,
+    /// The known columns' cells by their index in COLUMNS; None where the row has no such cell.
+    known: [Option<Cow<'a, str>>; COLUMNS.len()],
+    properties: Vec<(&'a str, Cow<'a, str>)>,
 }
 
-impl<'a> Row<'a> {
-    fn get(&self, column: &str) -> &'a str {
-        self.cells.get(column).copied().unwrap_or("")
+impl Row<'_> {
+    /// The cell of a known column, if the row has one.
+    fn cell(&self, name: &str) -> Option<&str> {
+        column(name).and_then(|k| self.known[k].as_deref())
+    }
+
+    fn get(&self, name: &str) -> &str {
+        self.cell(name).unwrap_or("")
+    }
+}
+
+/// Which fields may hold line breaks: only a description.
+fn lines_of(column: &str) -> Lines {
+    if column == "description" {
+        Lines::Multi
+    } else {
+        Lines::Single
+    }
+}
+
+/// A cell without the control characters its field may not hold, trimmed;
+/// a warning names what was taken out, and a CSV cell that ran over several
+/// lines of the file, with those lines.
+fn cleaned_cell<'a>(
+    cell: &'a str,
+    column: &str,
+    span: Option<&SpannedCell>,
+    origin: Option<Origin>,
+    issues: &mut Vec<Issue>,
+) -> Cow<'a, str> {
+    let lines = lines_of(column);
+    let shown = || shortened(cell, 60).into_owned();
+    if let Some(span) = span {
+        let (first, last) = (span.first_line, span.last_line);
+        let message = match lines {
+            Lines::Single => format!(
+                "the quoted cell runs from line {first} to line {last}: a quote closed on a later line joins lines into one cell; \
+                 its line breaks became spaces, check its quotes"
+            ),
+            Lines::Multi => format!(
+                "the quoted cell runs from line {first} to line {last} and keeps its line breaks; \
+                 if those lines were meant as rows of their own, a quote is out of place"
+            ),
+        };
+        issues.push(Issue::warning(origin, message).at(column, shown()));
+    }
+    // The line breaks of a cell that ran over lines are told above.
+    match text::clean_field(cell, column, lines, span.is_some(), origin, issues) {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
     }
 }
 
 /// Finds what a cell names: rows of the sheet, then the document's elements.
-struct Names<'a> {
-    doc: &'a Document,
+struct Names {
     by_key: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
+    /// The first row of each (kind, lower-case name): how a name in a
+    /// segment, team or owner column finds its element in one look.
+    by_kind_name: HashMap<(ElementKind, String), usize>,
     doc_by_key: HashMap<String, ElementId>,
     doc_by_name: HashMap<String, Vec<ElementId>>,
+    doc_by_kind_name: HashMap<(ElementKind, String), ElementId>,
     /// Elements made for a (kind, lower-case name) the sheet mentions.
     implied: HashMap<(ElementKind, String), usize>,
 }
 
-impl<'a> Names<'a> {
-    fn new(doc: &'a Document) -> Self {
+impl Names {
+    fn new(doc: &Document) -> Self {
         let mut doc_by_key = HashMap::new();
         let mut doc_by_name: HashMap<String, Vec<ElementId>> = HashMap::new();
-        for element in doc.elements() {
+        let mut doc_by_kind_name = HashMap::new();
+        for element in doc.elements().counted() {
             doc_by_key.insert(element.id.to_string(), element.id);
             if let Some(key) = element.properties.get(SOURCE_ID_PROPERTY) {
                 doc_by_key.insert(key.clone(), element.id);
             }
-            doc_by_name.entry(element.name.trim().to_lowercase()).or_default().push(element.id);
+            let lower = element.name.trim().to_lowercase();
+            doc_by_kind_name
+                .entry((element.kind, lower.clone()))
+                .or_insert(element.id);
+            doc_by_name.entry(lower).or_default().push(element.id);
         }
-        Names { doc, by_key: HashMap::new(), by_name: HashMap::new(), doc_by_key, doc_by_name, implied: HashMap::new() }
+        Names {
+            by_key: HashMap::new(),
+            by_name: HashMap::new(),
+            by_kind_name: HashMap::new(),
+            doc_by_key,
+            doc_by_name,
+            doc_by_kind_name,
+            implied: HashMap::new(),
+        }
+    }
+
+    /// A row's element, findable by its name from now on.
+    fn add_row(&mut self, name: &str, kind: ElementKind, index: usize) {
+        let lower = name.to_lowercase();
+        self.by_kind_name
+            .entry((kind, lower.clone()))
+            .or_insert(index);
+        self.by_name.entry(lower).or_default().push(index);
     }
 
     /// A row by id or unique name, else a document element by id or unique name.
     fn reference(&self, text: &str, elements: &[IncomingElement]) -> Result<Ref, String> {
+        visit();
         if let Some(index) = self.by_key.get(text) {
             return Ok(Ref::New(*index));
         }
@@ -109,8 +192,15 @@ impl<'a> Names<'a> {
         match self.by_name.get(&lower).map(Vec::as_slice) {
             Some([index]) => return Ok(Ref::New(*index)),
             Some(rows) if rows.len() > 1 => {
-                let numbers: Vec<String> = rows.iter().map(|i| elements[*i].origin.to_string()).collect();
-                return Err(format!("{} rows are named '{text}' ({}); refer to one by its id", rows.len(), numbers.join(", ")));
+                let numbers: Vec<String> = rows
+                    .iter()
+                    .map(|i| elements[*i].origin.to_string())
+                    .collect();
+                return Err(format!(
+                    "{} rows are named '{text}' ({}); refer to one by its id",
+                    rows.len(),
+                    numbers.join(", ")
+                ));
             }
             _ => {}
         }
@@ -119,28 +209,33 @@ impl<'a> Names<'a> {
         }
         match self.doc_by_name.get(&lower).map(Vec::as_slice) {
             Some([id]) => Ok(Ref::Existing(*id)),
-            Some(ids) if ids.len() > 1 => {
-                Err(format!("the document has {} elements named '{text}' and no row is; refer to one by its id", ids.len()))
-            }
-            _ => Err(format!("no row has the id or name '{text}', nor does the document")),
+            Some(ids) if ids.len() > 1 => Err(format!(
+                "the document has {} elements named '{text}' and no row is; refer to one by its id",
+                ids.len()
+            )),
+            _ => Err(format!(
+                "no row has the id or name '{text}', nor does the document"
+            )),
         }
     }
 
     /// The element of `kind` named `name`: a row, a document element, or one made now.
-    fn named(&mut self, kind: ElementKind, name: &str, origin: Origin, elements: &mut Vec<IncomingElement>) -> Ref {
-        let lower = name.to_lowercase();
-        if let Some(index) = self.by_name.get(&lower).and_then(|rows| rows.iter().find(|i| elements[**i].kind == kind)) {
+    fn named(
+        &mut self,
+        kind: ElementKind,
+        name: &str,
+        origin: Origin,
+        elements: &mut Vec<IncomingElement>,
+    ) -> Ref {
+        visit();
+        let key = (kind, name.to_lowercase());
+        if let Some(index) = self.by_kind_name.get(&key) {
             return Ref::New(*index);
         }
-        let doc = self.doc;
-        if let Some(id) = self
-            .doc_by_name
-            .get(&lower)
-            .and_then(|ids| ids.iter().find(|id| doc.element(**id).is_some_and(|e| e.kind == kind)))
-        {
+        if let Some(id) = self.doc_by_kind_name.get(&key) {
             return Ref::Existing(*id);
         }
-        let index = *self.implied.entry((kind, lower)).or_insert_with(|| {
+        let index = *self.implied.entry(key).or_insert_with(|| {
             let mut element = IncomingElement::new(origin, kind, name);
             element.implied = true;
             elements.push(element);
@@ -164,27 +259,55 @@ pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
         ],
         ..Incoming::default()
     };
-    let columns = columns(&table.header, &mut incoming.issues);
+    let header: Vec<Cow<str>> = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(index, cell)| {
+            cleaned_cell(
+                cell,
+                &format!("header, column {}", index + 1),
+                None,
+                None,
+                &mut incoming.issues,
+            )
+        })
+        .collect();
+    let header: Vec<String> = header.into_iter().map(Cow::into_owned).collect();
+    let columns = columns(&header, &mut incoming.issues);
     if incoming.has_errors() && !columns.contains(&Column::Known(1)) {
         return incoming;
     }
     let has = |name: &str| column(name).is_some_and(|k| columns.contains(&Column::Known(k)));
+    let spans: HashMap<(usize, usize), &SpannedCell> = table
+        .spanned
+        .iter()
+        .map(|s| ((s.row, s.column), s))
+        .collect();
     let rows: Vec<Row> = table
         .rows
         .iter()
-        .map(|row| {
-            let mut cells = HashMap::new();
+        .enumerate()
+        .counted()
+        .map(|(row_index, row)| {
+            let origin = Origin::Row(row.number);
+            let mut known = [const { None }; COLUMNS.len()];
             let mut properties = Vec::new();
-            for (cell, meaning) in row.cells.iter().zip(&columns) {
+            for (index, (cell, meaning)) in row.cells.iter().zip(&columns).enumerate() {
+                let span = spans.get(&(row_index, index)).copied();
                 match meaning {
                     Column::Known(k) => {
-                        cells.insert(COLUMNS[*k], cell.as_str());
+                        known[*k] = Some(cleaned_cell(cell, COLUMNS[*k], span, Some(origin), &mut incoming.issues));
                     }
-                    Column::Property(name) if !cell.is_empty() => properties.push((name.as_str(), cell.as_str())),
+                    Column::Property(name) if !cell.is_empty() => {
+                        let value = cleaned_cell(cell, name, span, Some(origin), &mut incoming.issues);
+                        if !value.is_empty() {
+                            properties.push((name.as_str(), value));
+                        }
+                    }
                     _ => {}
                 }
             }
-            let origin = Origin::Row(row.number);
             let extra = row.cells.iter().skip(columns.len()).filter(|c| !c.is_empty()).count();
             if extra > 0 {
                 incoming.issues.push(Issue::error(
@@ -192,7 +315,7 @@ pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
                     format!("the row has {} cells and the header {}: is a separator or quote out of place?", row.cells.len(), columns.len()),
                 ));
             }
-            Row { origin, cells, properties }
+            Row { origin, known, properties }
         })
         .collect();
 
@@ -200,14 +323,17 @@ pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
     let mut names = Names::new(doc);
     let mut row_element: Vec<Option<usize>> = Vec::new();
     let mut kindless = Vec::new();
-    for row in &rows {
+    for row in rows.iter().counted() {
         row_element.push(element_of(row, &mut incoming, &mut names, &mut kindless));
     }
     if !kindless.is_empty() {
         let message = if has("kind") {
             match kindless.len() {
                 1 => format!("{} has no kind and was taken as a product", kindless[0]),
-                n => format!("{n} rows have no kind and were taken as products: {}", rows_list(&kindless)),
+                n => format!(
+                    "{n} rows have no kind and were taken as products: {}",
+                    rows_list(&kindless)
+                ),
             }
         } else {
             "the sheet has no 'kind' column: every row is a product".to_owned()
@@ -215,7 +341,7 @@ pub fn interpret(table: &Table, doc: &Document, format: &str) -> Incoming {
         incoming.issues.push(Issue::warning(None, message));
     }
     // Then what each row says about others.
-    for (row, element) in rows.iter().zip(row_element) {
+    for (row, element) in rows.iter().zip(row_element).counted() {
         if let Some(index) = element {
             links_of(row, index, &mut incoming, &mut names, &has);
         }
@@ -232,11 +358,18 @@ fn rows_list(origins: &[Origin]) -> String {
 }
 
 /// The element a row is, with its own fields; None when it has no name.
-fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &mut Vec<Origin>) -> Option<usize> {
+fn element_of(
+    row: &Row,
+    incoming: &mut Incoming,
+    names: &mut Names,
+    kindless: &mut Vec<Origin>,
+) -> Option<usize> {
     let origin = row.origin;
     let name = row.get("name");
     if name.is_empty() {
-        incoming.issues.push(Issue::error(Some(origin), "the row has no name").at("name", ""));
+        incoming
+            .issues
+            .push(Issue::error(Some(origin), "the row has no name").at("name", ""));
         return None;
     }
     let kind = match row.get("kind") {
@@ -249,7 +382,11 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
             None => {
                 let kinds: Vec<&str> = ElementKind::ALL.iter().map(|k| k.label()).collect();
                 incoming.issues.push(
-                    Issue::error(Some(origin), format!("not a kind; the kinds are {}", kinds.join(", "))).at("kind", text),
+                    Issue::error(
+                        Some(origin),
+                        format!("not a kind; the kinds are {}", kinds.join(", ")),
+                    )
+                    .at("kind", text),
                 );
                 ElementKind::Product
             }
@@ -261,7 +398,11 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
         "" => {}
         key => match names.by_key.get(key) {
             Some(first) => incoming.issues.push(
-                Issue::error(Some(origin), format!("{} has the same id", incoming.elements[*first].origin)).at("id", key),
+                Issue::error(
+                    Some(origin),
+                    format!("{} has the same id", incoming.elements[*first].origin),
+                )
+                .at("id", key),
             ),
             None => {
                 names.by_key.insert(key.to_owned(), index);
@@ -269,42 +410,61 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
             }
         },
     }
-    names.by_name.entry(name.to_lowercase()).or_default().push(index);
-    if let Some(text) = row.cells.get("description") {
-        element.description = Some((*text).to_owned());
+    names.add_row(name, kind, index);
+    if let Some(text) = row.cell("description") {
+        element.description = Some(text.to_owned());
     }
-    if let Some(text) = row.cells.get("lifecycle") {
-        element.lifecycle = match *text {
+    if let Some(text) = row.cell("lifecycle") {
+        element.lifecycle = match text {
             "" => Some(None),
             text => match spreadsheet::lifecycle(text) {
                 Some(stage) => Some(Some(stage)),
                 None => {
-                    let stages: Vec<&str> = tiermap_model::Lifecycle::ALL.iter().map(|l| l.label()).collect();
+                    let stages: Vec<&str> = tiermap_model::Lifecycle::ALL
+                        .iter()
+                        .map(|l| l.label())
+                        .collect();
                     incoming.issues.push(
-                        Issue::error(Some(origin), format!("not a lifecycle stage; the stages are {}", stages.join(", ")))
-                            .at("lifecycle", text),
+                        Issue::error(
+                            Some(origin),
+                            format!(
+                                "not a lifecycle stage; the stages are {}",
+                                stages.join(", ")
+                            ),
+                        )
+                        .at("lifecycle", text),
                     );
                     None
                 }
             },
         };
     }
-    if let Some(text) = row.cells.get("external") {
-        element.external = match *text {
+    if let Some(text) = row.cell("external") {
+        element.external = match text {
             "" => Some(false),
             text => spreadsheet::yes_no(text).or_else(|| {
-                incoming.issues.push(Issue::error(Some(origin), "say yes or no (true or false)").at("external", text));
+                incoming.issues.push(
+                    Issue::error(Some(origin), "say yes or no (true or false)")
+                        .at("external", text),
+                );
                 None
             }),
         };
     }
-    if let Some(text) = row.cells.get("kpi") {
+    if let Some(text) = row.cell("kpi") {
         let targets = positional(row.get("kpi_target"));
         let kpis = positional(text);
         if targets.len() > kpis.len() {
             incoming.issues.push(
-                Issue::warning(Some(origin), format!("{} targets for {} KPIs: the extra targets are left out", targets.len(), kpis.len()))
-                    .at("kpi_target", row.get("kpi_target")),
+                Issue::warning(
+                    Some(origin),
+                    format!(
+                        "{} targets for {} KPIs: the extra targets are left out",
+                        targets.len(),
+                        kpis.len()
+                    ),
+                )
+                .at("kpi_target", row.get("kpi_target")),
             );
         }
         element.kpis = Some(
@@ -313,55 +473,107 @@ fn element_of(row: &Row, incoming: &mut Incoming, names: &mut Names, kindless: &
                 .filter(|(_, name)| !name.is_empty())
                 .map(|(i, name)| IncomingKpi {
                     name: (*name).to_owned(),
-                    target: targets.get(i).filter(|t| !t.is_empty()).map(|t| (*t).to_owned()),
+                    target: targets
+                        .get(i)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| (*t).to_owned()),
                 })
                 .collect(),
         );
     }
     for (name, value) in &row.properties {
-        element.properties.insert((*name).to_owned(), (*value).to_owned());
+        element
+            .properties
+            .insert((*name).to_owned(), value.clone().into_owned());
     }
     incoming.elements.push(element);
     Some(index)
 }
 
 /// Relations and ownerships a row states, and which kinds of link it states in full.
-fn links_of(row: &Row, index: usize, incoming: &mut Incoming, names: &mut Names, has: &dyn Fn(&str) -> bool) {
+fn links_of(
+    row: &Row,
+    index: usize,
+    incoming: &mut Incoming,
+    names: &mut Names,
+    has: &dyn Fn(&str) -> bool,
+) {
     let origin = row.origin;
     let this = Ref::New(index);
     let mut claims = Vec::new();
     for (column, kind, claim, towards) in [
         ("parent", RelationKind::RollsUpTo, Claim::Parents, true),
-        ("supported_by", RelationKind::Supports, Claim::Supporters, false),
+        (
+            "supported_by",
+            RelationKind::Supports,
+            Claim::Supporters,
+            false,
+        ),
     ] {
         if !has(column) {
             continue;
         }
         claims.push(claim);
-        for text in list(row.get(column)) {
+        for text in list(row.get(column)).into_iter().counted() {
             match names.reference(text, &incoming.elements) {
-                Ok(other) if other == this => incoming.issues.push(Issue::error(Some(origin), "a row cannot refer to itself").at(column, text)),
+                Ok(other) if other == this => incoming.issues.push(
+                    Issue::error(Some(origin), "a row cannot refer to itself").at(column, text),
+                ),
                 Ok(other) => {
-                    let (source, target) = if towards { (this, other) } else { (other, this) };
-                    incoming.relations.push(IncomingRelation { kind, source, target });
+                    let (source, target) = if towards {
+                        (this, other)
+                    } else {
+                        (other, this)
+                    };
+                    incoming.relations.push(IncomingRelation {
+                        kind,
+                        source,
+                        target,
+                    });
                 }
-                Err(message) => incoming.issues.push(Issue::error(Some(origin), message).at(column, text)),
+                Err(message) => incoming
+                    .issues
+                    .push(Issue::error(Some(origin), message).at(column, text)),
             }
         }
     }
     for (column, kind, relation, claim) in [
-        ("segment", ElementKind::MarketSegment, RelationKind::Serves, Claim::Segments),
-        ("division", ElementKind::OrgUnit, RelationKind::BelongsTo, Claim::Divisions),
-        ("family", ElementKind::Family, RelationKind::RollsUpTo, Claim::Families),
-        ("team", ElementKind::Team, RelationKind::DeliveredBy, Claim::Teams),
+        (
+            "segment",
+            ElementKind::MarketSegment,
+            RelationKind::Serves,
+            Claim::Segments,
+        ),
+        (
+            "division",
+            ElementKind::OrgUnit,
+            RelationKind::BelongsTo,
+            Claim::Divisions,
+        ),
+        (
+            "family",
+            ElementKind::Family,
+            RelationKind::RollsUpTo,
+            Claim::Families,
+        ),
+        (
+            "team",
+            ElementKind::Team,
+            RelationKind::DeliveredBy,
+            Claim::Teams,
+        ),
     ] {
         if !has(column) {
             continue;
         }
         claims.push(claim);
-        for name in list(row.get(column)) {
+        for name in list(row.get(column)).into_iter().counted() {
             let target = names.named(kind, name, origin, &mut incoming.elements);
-            incoming.relations.push(IncomingRelation { kind: relation, source: this, target });
+            incoming.relations.push(IncomingRelation {
+                kind: relation,
+                source: this,
+                target,
+            });
         }
     }
     if has("owner") {
@@ -378,15 +590,33 @@ fn owners_of(row: &Row, this: Ref, incoming: &mut Incoming, names: &mut Names) {
     let roles = positional(row.get("owner_role"));
     if roles.len() > owners.len() {
         incoming.issues.push(
-            Issue::warning(Some(origin), format!("{} roles for {} owners: the extra roles are left out", roles.len(), owners.len()))
-                .at("owner_role", row.get("owner_role")),
+            Issue::warning(
+                Some(origin),
+                format!(
+                    "{} roles for {} owners: the extra roles are left out",
+                    roles.len(),
+                    owners.len()
+                ),
+            )
+            .at("owner_role", row.get("owner_role")),
         );
     }
-    for (position, name) in owners.iter().enumerate().filter(|(_, name)| !name.is_empty()) {
+    // The first owner the row names leads; the others are delegates.
+    let mut lead_named = false;
+    for (position, name) in owners
+        .iter()
+        .counted()
+        .enumerate()
+        .filter(|(_, name)| !name.is_empty())
+    {
         let role = match roles.get(position).filter(|r| !r.is_empty()) {
             None => {
                 incoming.issues.push(
-                    Issue::warning(Some(origin), format!("no role for {name}: made product owner")).at("owner_role", row.get("owner_role")),
+                    Issue::warning(
+                        Some(origin),
+                        format!("no role for {name}: made product owner"),
+                    )
+                    .at("owner_role", row.get("owner_role")),
                 );
                 Role::ProductOwner
             }
@@ -395,15 +625,26 @@ fn owners_of(row: &Row, this: Ref, incoming: &mut Incoming, names: &mut Names) {
                 None => {
                     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.label()).collect();
                     incoming.issues.push(
-                        Issue::error(Some(origin), format!("not a role; the roles are {} (or BO, PM, PO, SO)", roles.join(", ")))
-                            .at("owner_role", *text),
+                        Issue::error(
+                            Some(origin),
+                            format!(
+                                "not a role; the roles are {} (or BO, PM, PO, SO)",
+                                roles.join(", ")
+                            ),
+                        )
+                        .at("owner_role", *text),
                     );
                     continue;
                 }
             },
         };
         let person = names.named(ElementKind::Person, name, origin, &mut incoming.elements);
-        let accountable = !incoming.ownerships.iter().any(|o| o.target == this);
-        incoming.ownerships.push(IncomingOwnership { person, target: this, role, accountable });
+        incoming.ownerships.push(IncomingOwnership {
+            person,
+            target: this,
+            role,
+            accountable: !lead_named,
+        });
+        lead_named = true;
     }
 }

@@ -77,7 +77,7 @@ pub fn read_source(path: &Path, sheet: Option<&str>, doc: &Document) -> Result<S
             let workbook = crate::read_xlsx(path, sheet)?;
             let mut incoming = crate::sheet::interpret(&workbook.table, doc, format.label());
             if workbook.sheets.len() > 1 {
-                incoming.notes.insert(0, format!("Read the sheet '{}' (the workbook has {}).", workbook.sheet, workbook.sheets.len()));
+                incoming.notes.insert(0, format!("Read the sheet '{}' (the workbook has {}).", crate::text::printable(&workbook.sheet), workbook.sheets.len()));
             }
             Ok(Source { format, incoming, sheets: workbook.sheets, sheet: Some(workbook.sheet) })
         }

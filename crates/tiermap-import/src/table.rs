@@ -12,6 +12,22 @@ pub struct Table {
     /// How the source was read, when that is worth telling ("read as
     /// Windows-1252", "columns separated by semicolons").
     pub notes: Vec<String>,
+    /// CSV cells whose quotes held line breaks, in the order of the file.
+    pub spanned: Vec<SpannedCell>,
+}
+
+/// A quoted CSV cell that runs over several lines of the file: a description
+/// written that way, or a quote closed later than meant, which joins lines
+/// (rows) into one cell. The sheet's reader warns about each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpannedCell {
+    /// Index into [`Table::rows`].
+    pub row: usize,
+    /// Index of the cell in its row.
+    pub column: usize,
+    /// The lines of the file it starts and ends on.
+    pub first_line: usize,
+    pub last_line: usize,
 }
 
 /// One row: its number as the user finds it in the source, and its cells.

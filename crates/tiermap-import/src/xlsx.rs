@@ -37,25 +37,45 @@ const MB: u64 = 1024 * 1024;
 
 /// Reads the sheet named `sheet` (any case), or the first visible one.
 pub fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Workbook, ImportError> {
-    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     xlsx_from_bytes(path, &bytes, sheet)
 }
 
 /// As [`read_xlsx`], from the file's bytes; `path` only names it in messages.
-pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, ImportError> {
+pub fn xlsx_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Workbook, ImportError> {
     let size = bytes.len() as u64;
     if size > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_INPUT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
     }
     if bytes.is_empty() {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
     }
-    let malformed = |message: &str| ImportError::Malformed { path: path.to_owned(), message: message.to_owned() };
+    let malformed = |message: &str| ImportError::Malformed {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    };
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(malformed(
             "this is an old Excel .xls file or a password-protected workbook; \
@@ -79,24 +99,36 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     }
     .unwrap_or_else(|| "xl/workbook.xml".to_owned());
     let Some(workbook_xml) = package.read(&workbook_part)? else {
-        return Err(malformed(&format!("not an XLSX workbook: it has no {workbook_part}")));
+        return Err(malformed(&format!(
+            "not an XLSX workbook: it has no {workbook_part}"
+        )));
     };
     let (sheets, date1904) = package.xml(&workbook_xml, &workbook_part, sheet_list)?;
-    let (folder, file) = workbook_part.rsplit_once('/').unwrap_or(("", &workbook_part));
-    let rels_part =
-        if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
+    let (folder, file) = workbook_part
+        .rsplit_once('/')
+        .unwrap_or(("", &workbook_part));
+    let rels_part = if folder.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{folder}/_rels/{file}.rels")
+    };
     let Some(rels_xml) = package.read(&rels_part)? else {
-        return Err(malformed(&format!("not an XLSX workbook: it has no {rels_part}")));
+        return Err(malformed(&format!(
+            "not an XLSX workbook: it has no {rels_part}"
+        )));
     };
     let rels = package.xml(&rels_xml, &rels_part, relationships)?;
 
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     let chosen = match sheet {
-        Some(wanted) => {
-            sheets.iter().find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase()).ok_or_else(|| {
-                ImportError::NoSuchSheet { path: path.to_owned(), sheet: wanted.to_owned(), sheets: names.clone() }
-            })?
-        }
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase())
+            .ok_or_else(|| ImportError::NoSuchSheet {
+                path: path.to_owned(),
+                sheet: wanted.to_owned(),
+                sheets: names.clone(),
+            })?,
         None => sheets
             .iter()
             .find(|s| !s.hidden)
@@ -114,7 +146,10 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     let shared_part = rels
         .values()
         .find(|r| r.kind.ends_with("/sharedStrings"))
-        .map_or_else(|| format!("{folder}/sharedStrings.xml"), |r| resolve_target(folder, &r.target));
+        .map_or_else(
+            || format!("{folder}/sharedStrings.xml"),
+            |r| resolve_target(folder, &r.target),
+        );
     let shared = match package.read(&shared_part)? {
         Some(xml) => package.xml(&xml, &shared_part, shared_strings)?,
         None => Vec::new(),
@@ -126,14 +161,27 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     let styles_part = rels
         .values()
         .find(|r| r.kind.ends_with("/styles"))
-        .map_or_else(|| format!("{folder}/styles.xml"), |r| resolve_target(folder, &r.target));
-    let mut formats = CellFormats { formats: Vec::new(), date1904 };
+        .map_or_else(
+            || format!("{folder}/styles.xml"),
+            |r| resolve_target(folder, &r.target),
+        );
+    let mut formats = CellFormats {
+        formats: Vec::new(),
+        date1904,
+    };
     let mut styles_note = None;
     if let Some(xml) = package.read(&styles_part)? {
-        match XmlReader::new(&xml).map_err(PartError::Xml).and_then(|mut reader| cell_formats(&mut reader)) {
+        match XmlReader::new(&xml)
+            .map_err(PartError::Xml)
+            .and_then(|mut reader| cell_formats(&mut reader))
+        {
             Ok(read) => formats.formats = read,
             Err(PartError::Xml(error)) if error.refused => {
-                return Err(malformed(&part_message(&xml, &styles_part, PartError::Xml(error))));
+                return Err(malformed(&part_message(
+                    &xml,
+                    &styles_part,
+                    PartError::Xml(error),
+                )));
             }
             Err(error) => {
                 let reason = part_message(&xml, &styles_part, error);
@@ -145,14 +193,33 @@ pub fn xlsx_from_bytes(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result
     }
 
     let Some(sheet_xml) = package.read(&sheet_part)? else {
-        return Err(malformed(&format!("not an XLSX workbook: it has no {sheet_part} (sheet '{}')", chosen.name)));
+        return Err(malformed(&format!(
+            "not an XLSX workbook: it has no {sheet_part} (sheet '{}')",
+            chosen.name
+        )));
     };
-    let mut table = package.xml(&sheet_xml, &sheet_part, |reader| sheet_table(reader, &shared, &formats))?;
+    let (mut table, rows_over_limit) = package.xml(&sheet_xml, &sheet_part, |reader| {
+        sheet_table(reader, &shared, &formats)
+    })?;
+    if rows_over_limit > 0 {
+        let rows = table.rows.len() + rows_over_limit;
+        return Err(ImportError::TooManyRows {
+            path: path.to_owned(),
+            rows,
+            limit: crate::MAX_TABLE_ROWS,
+        });
+    }
     table.notes.extend(styles_note);
     if table.header.is_empty() {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
     }
-    Ok(Workbook { sheets: names, sheet: chosen.name.clone(), table })
+    Ok(Workbook {
+        sheets: names,
+        sheet: chosen.name.clone(),
+        table,
+    })
 }
 
 /// The zip, with its parts found by name whatever their case (as Office
@@ -178,24 +245,45 @@ impl From<XmlError> for PartError {
 
 impl<'a> Package<'a> {
     fn open(path: &'a Path, bytes: &'a [u8]) -> Result<Self, ImportError> {
-        let malformed = |message: String| ImportError::Malformed { path: path.to_owned(), message };
-        let archive = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| malformed(format!("not an XLSX workbook (the zip cannot be read: {e})")))?;
+        let malformed = |message: String| ImportError::Malformed {
+            path: path.to_owned(),
+            message,
+        };
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            malformed(format!(
+                "not an XLSX workbook (the zip cannot be read: {e})"
+            ))
+        })?;
         if archive.len() > MAX_ZIP_ENTRIES {
-            return Err(malformed(format!("the zip holds {} files; a workbook has far fewer", archive.len())));
+            return Err(malformed(format!(
+                "the zip holds {} files; a workbook has far fewer",
+                archive.len()
+            )));
         }
-        let by_name =
-            (0..archive.len()).filter_map(|i| Some((normalise(&archive.name_for_index(i)?.ok()?), i))).collect();
-        Ok(Package { path, archive, by_name, unpacked: 0 })
+        let by_name = (0..archive.len())
+            .filter_map(|i| Some((normalise(&archive.name_for_index(i)?.ok()?), i)))
+            .collect();
+        Ok(Package {
+            path,
+            archive,
+            by_name,
+            unpacked: 0,
+        })
     }
 
     /// The unpacked bytes of a part, or None if the zip has no such part.
     fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
-        let malformed = |message: String| ImportError::Malformed { path: self.path.to_owned(), message };
+        let malformed = |message: String| ImportError::Malformed {
+            path: self.path.to_owned(),
+            message,
+        };
         let Some(&index) = self.by_name.get(&normalise(name)) else {
             return Ok(None);
         };
-        let entry = self.archive.by_index(index).map_err(|e| malformed(format!("{name} cannot be unpacked: {e}")))?;
+        let entry = self
+            .archive
+            .by_index(index)
+            .map_err(|e| malformed(format!("{name} cannot be unpacked: {e}")))?;
         // The sizes the zip declares are not believed: a part is read
         // through a limit and counted, so a bomb stops at the limit.
         let allowed = MAX_PART_BYTES.min(MAX_UNPACKED_BYTES - self.unpacked);
@@ -206,11 +294,19 @@ impl<'a> Package<'a> {
             .map_err(|e| malformed(format!("{name} cannot be unpacked: {e}")))?;
         let size = bytes.len() as u64;
         if size > allowed {
-            let limit = if allowed == MAX_PART_BYTES { MAX_PART_BYTES } else { MAX_UNPACKED_BYTES };
+            let limit = if allowed == MAX_PART_BYTES {
+                MAX_PART_BYTES
+            } else {
+                MAX_UNPACKED_BYTES
+            };
             return Err(malformed(format!(
                 "the workbook unpacks to more than {} MB{} (a zip bomb?)",
                 limit / MB,
-                if allowed == MAX_PART_BYTES { format!(" in {name}") } else { String::new() }
+                if allowed == MAX_PART_BYTES {
+                    format!(" in {name}")
+                } else {
+                    String::new()
+                }
             )));
         }
         self.unpacked += size;
@@ -224,7 +320,9 @@ impl<'a> Package<'a> {
         part: &str,
         parse: impl FnOnce(&mut XmlReader<'_>) -> Result<T, PartError>,
     ) -> Result<T, ImportError> {
-        let result = XmlReader::new(bytes).map_err(PartError::Xml).and_then(|mut reader| parse(&mut reader));
+        let result = XmlReader::new(bytes)
+            .map_err(PartError::Xml)
+            .and_then(|mut reader| parse(&mut reader));
         result.map_err(|error| ImportError::Malformed {
             path: self.path.to_owned(),
             message: part_message(bytes, part, error),
@@ -235,7 +333,9 @@ impl<'a> Package<'a> {
 /// What went wrong in a part, naming it and the line and column.
 fn part_message(bytes: &[u8], part: &str, error: PartError) -> String {
     match error {
-        PartError::Xml(XmlError { offset, message, .. }) => {
+        PartError::Xml(XmlError {
+            offset, message, ..
+        }) => {
             let (line, column) = line_column(bytes, offset);
             format!("{part}, line {line}, column {column}: {message}")
         }
@@ -245,14 +345,20 @@ fn part_message(bytes: &[u8], part: &str, error: PartError) -> String {
 
 /// A part name as looked up: no leading slash, forward slashes, lower case.
 fn normalise(name: &str) -> String {
-    name.trim_start_matches(['/', '\\']).replace('\\', "/").to_lowercase()
+    name.trim_start_matches(['/', '\\'])
+        .replace('\\', "/")
+        .to_lowercase()
 }
 
 /// A relationship's target as a part name: relative to `folder` unless it
 /// starts with "/", with "." and ".." resolved.
 fn resolve_target(folder: &str, target: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
-    let joined = if target.starts_with('/') { target.to_owned() } else { format!("{folder}/{target}") };
+    let joined = if target.starts_with('/') {
+        target.to_owned()
+    } else {
+        format!("{folder}/{target}")
+    };
     for segment in joined.split('/') {
         match segment {
             "" | "." => {}
@@ -305,7 +411,11 @@ fn sheet_list(reader: &mut XmlReader<'_>) -> Result<(Vec<SheetEntry>, bool), Par
                 // `r:id`: matched by its local name, whatever the prefix.
                 let rel_id = attribute(&element, "id", offset)?.unwrap_or_default();
                 let hidden = attribute(&element, "state", offset)?.is_some_and(|s| s != "visible");
-                sheets.push(SheetEntry { name, rel_id, hidden });
+                sheets.push(SheetEntry {
+                    name,
+                    rel_id,
+                    hidden,
+                });
             }
             Node::Open { element, offset } if local(element.name()) == "workbookPr" => {
                 let value = attribute(&element, "date1904", offset)?.unwrap_or_default();
@@ -323,8 +433,14 @@ mod tests {
 
     #[test]
     fn targets_resolve_against_the_workbook_folder() {
-        assert_eq!(resolve_target("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve_target("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(
+            resolve_target("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            resolve_target("xl", "/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
         assert_eq!(resolve_target("xl", "../xl/./sheet.xml"), "xl/sheet.xml");
         assert_eq!(resolve_target("", "xl/workbook.xml"), "xl/workbook.xml");
     }
@@ -332,15 +448,24 @@ mod tests {
     #[test]
     fn all_the_parts_together_stop_at_the_total_limit() {
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        writer.start_file("a.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        writer
+            .start_file("a.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
         std::io::Write::write_all(&mut writer, &[b'x'; 20]).unwrap();
         let bytes = writer.finish().unwrap().into_inner();
         let path = Path::new("book.xlsx");
         let mut package = Package::open(path, &bytes).unwrap();
         package.unpacked = MAX_UNPACKED_BYTES - 20;
-        assert_eq!(package.read("A.XML").unwrap().map(|b| b.len()), Some(20), "exactly at the limit is fine");
+        assert_eq!(
+            package.read("A.XML").unwrap().map(|b| b.len()),
+            Some(20),
+            "exactly at the limit is fine"
+        );
         let message = package.read("a.xml").unwrap_err().to_string();
-        assert!(message.contains("unpacks to more than 256 MB (a zip bomb?)"), "{message}");
+        assert!(
+            message.contains("unpacks to more than 256 MB (a zip bomb?)"),
+            "{message}"
+        );
         assert!(package.read("missing.xml").unwrap().is_none());
     }
 }

@@ -499,3 +499,20 @@ fn a_styles_part_with_a_doctype_is_refused_like_any_part() {
     let message = malformed(read(&styled("0:0.95", Some(&styles), None), None));
     assert!(message.contains("DOCTYPE") && message.contains("xl/styles.xml"), "{message}");
 }
+
+#[test]
+fn a_sheet_over_the_row_limit_is_refused_with_its_row_count() {
+    let rows = tiermap_import::MAX_TABLE_ROWS + 2;
+    let mut xml = String::from(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>"#);
+    for r in 2..=rows + 1 {
+        xml.push_str(&format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>"#));
+    }
+    let error = read(&workbook(&[("Elements", sheet_xml(&xml))], None), None).unwrap_err();
+    assert!(
+        error.to_string().starts_with(&format!(
+            "book.xlsx: the sheet has {rows} rows, more than the {} Tiermap imports at once",
+            tiermap_import::MAX_TABLE_ROWS
+        )),
+        "{error}"
+    );
+}

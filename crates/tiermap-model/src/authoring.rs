@@ -80,11 +80,14 @@ fn free_spot(doc: &Document, map: MapId, group: Option<GroupId>, start: (f64, f6
         .chain(doc.groups_of(map).into_iter().filter(|g| g.parent == group).map(|g| g.rect))
         .collect();
     let mut rect = Rect::new(start.0, start.1, NODE_WIDTH, NODE_HEIGHT);
-    // Bounded: each step passes at least one box, and there are only so many.
-    for _ in 0..=taken.len() {
-        match taken.iter().filter(|t| overlaps(&rect, t)).map(|t| t.x + t.width).reduce(f64::max) {
-            Some(right) => rect.x = right + GAP,
-            None => break,
+    // One sweep from left to right over the boxes in the new box's row: the
+    // box only ever moves right, so a box it has passed can never be in its
+    // way again (an import placing thousands of rows stays n log n per row).
+    let mut in_row: Vec<Rect> = taken.into_iter().filter(|t| overlaps(&Rect { x: t.x, ..rect }, t)).collect();
+    in_row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    for t in &in_row {
+        if overlaps(&rect, t) {
+            rect.x = rect.x.max(t.x + t.width + GAP);
         }
     }
     rect

@@ -158,7 +158,7 @@ fn make_room(doc: &Document, before: &Group, after: &Rect) -> Vec<Edit> {
         let along = r.y < after.y + after.height && old.y < r.y + r.height;
         let below = down > 0.0 && across && r.y >= old.y + old.height;
         let beside = right > 0.0 && along && r.x >= old.x + old.width;
-        (below || beside).then(|| Rect {
+        (below || beside).then_some(Rect {
             x: r.x + if beside { right } else { 0.0 },
             y: r.y + if below { down } else { 0.0 },
             ..*r

@@ -176,3 +176,79 @@ async fn a_box_selected_once_is_not_selected_again_by_later_edits() {
     assert_eq!(selected_ids(&app).await, vec![other.to_string()], "the earlier new element was not selected again");
     app.quit().await;
 }
+
+/// How many relation lines the canvas draws, and the boxes that lie outside the canvas (read in one go in the page).
+async fn lines_and_outside(app: &App, path: &std::path::Path) -> (usize, Vec<String>) {
+    let script = r#"
+        const canvas = document.querySelector("[data-testid=canvas]").getBoundingClientRect();
+        const outside = [...document.querySelectorAll(".react-flow__node-element")].filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.left < canvas.left - 1 || r.top < canvas.top - 1 || r.right > canvas.right + 1 || r.bottom > canvas.bottom + 1;
+        }).map((n) => n.textContent);
+        const rendered = document.querySelectorAll(".react-flow__node-element").length;
+        const shown = document.querySelector(".react-flow__viewport").style.transform;
+        return [document.querySelectorAll(".react-flow__edge").length, outside, rendered, shown];
+    "#;
+    let value = app.driver().execute(script, Vec::new()).await.expect("script").json().clone();
+    let lines = value[0].as_u64().unwrap_or(0) as usize;
+    let mut outside: Vec<String> = value[1].as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or("").to_owned()).collect()).unwrap_or_default();
+    // Boxes off-screen are not in the page at all: every box of the map must be there after fitting.
+    let rendered = value[2].as_u64().unwrap_or(0) as usize;
+    let expected = read_document(path).doc().placements_of(read_document(path).doc().maps()[0].id).count();
+    if rendered < expected {
+        outside.push(format!("{} of {expected} boxes drawn (view {})", rendered, value[3]));
+    }
+    (lines, outside)
+}
+
+/// Lines and boxes outside once the fit has had time to finish (a loaded machine animates slowly).
+async fn settled(app: &App, path: &std::path::Path) -> (usize, Vec<String>) {
+    let mut last = (0, Vec::new());
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        last = lines_and_outside(app, path).await;
+        if last.1.is_empty() {
+            break;
+        }
+    }
+    last
+}
+
+#[tokio::test]
+async fn lines_stay_and_fit_works_after_typing_zoomed_in_and_undoing_in_a_burst() {
+    let document = sample_document();
+    let app = App::launch(&[&document.path]).await;
+    app.wait_for_canvas(None).await;
+    let (lines_before, _) = lines_and_outside(&app, &document.path).await;
+    assert!(lines_before > 0, "the first map has lines");
+
+    // Zoomed in on one box, three elements typed with Enter and Tab.
+    let node = app.wait_for(".react-flow__node-element").await;
+    node.click().await.expect("select");
+    for _ in 0..4 {
+        app.driver().action_chain().send_keys("+").perform().await.expect("+");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    for (key, name) in [(Key::Tab, "Child one"), (Key::Enter, "Child two"), (Key::Tab, "Grandchild")] {
+        app.driver().action_chain().send_keys(key).perform().await.expect("key");
+        let input = app.wait_for("[data-testid=rename-input]").await;
+        input.send_keys(name).await.expect("type");
+        input.send_keys(Key::Enter).await.expect("enter");
+        eventually(Duration::from_secs(5), async || read_document(&document.path).doc().elements().any(|e| e.name == name).then_some(())).await.expect("named");
+    }
+    app.press(true, "0").await;
+    let (lines, outside) = settled(&app, &document.path).await;
+    assert!(outside.is_empty(), "Ctrl+0 shows every box, yet these are outside: {outside:?}");
+    assert!(lines >= lines_before + 3, "the new roll-up lines are drawn beside the old ones: {lines} of {lines_before}+3");
+
+    // A burst of undos, as fast as a person presses them, then fit again.
+    for _ in 0..6 {
+        app.press(true, "z").await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    app.press(true, "0").await;
+    let (lines, outside) = settled(&app, &document.path).await;
+    assert!(lines > 0 && lines <= lines_before + 3, "lines are still drawn after the undos: {lines}");
+    assert!(outside.is_empty(), "Ctrl+0 still shows every box, yet these are outside: {outside:?}");
+    app.quit().await;
+}

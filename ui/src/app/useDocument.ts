@@ -91,8 +91,12 @@ export function useDocument() {
 
   /** Fetches the document and the active map again after a change. */
   const refresh = useCallback(async () => {
-    const [document, map] = await Promise.all([core.document(), activeMap ? core.mapView(activeMap) : Promise.resolve(null)]);
+    const document = await core.document();
+    // The map on show may be gone (an undo took back New map): show the first one instead.
+    const mapId = document.maps.some((m) => m.id === activeMap) ? activeMap : (document.maps[0]?.id ?? null);
+    const map = mapId ? await core.mapView(mapId) : null;
     setScreen({ kind: "document", doc: document });
+    if (mapId !== activeMap) setActiveMap(mapId);
     setView(map);
     setRevision((n) => n + 1);
   }, [activeMap]);

@@ -19,7 +19,7 @@ import {
   type OnSelectionChangeFunc,
 } from "@xyflow/react";
 import type { ItemMove, MapView } from "../ipc/bindings";
-import { toFlowEdges, toFlowNodes, type NodeExtras, type TiermapNode } from "../editor/flowModel";
+import { carryOver, toFlowEdges, toFlowNodes, type NodeExtras, type TiermapNode } from "../editor/flowModel";
 import { absolutePosition, dropPlace, indexItems, landing, type Item, type XY } from "../editor/geometry";
 import { align } from "../editor/guides";
 import { planMoves } from "../actions/moveItems";
@@ -55,11 +55,6 @@ function toItems(nodes: TiermapNode[]): Item[] {
 
 export { NOTHING, type Selection } from "../editor/selection";
 
-/** The core's nodes, selected as the ones shown now are. */
-function keepSelected(shown: TiermapNode[], next: TiermapNode[]): TiermapNode[] {
-  const selected = new Set(shown.filter((n) => n.selected).map((n) => n.id));
-  return next.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
-}
 
 /**
  * Select some elements; `fit` brings them into view (a clicked problem), otherwise they are only revealed if off-screen.
@@ -120,7 +115,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
 
   // Keep the selection when the core sends the map again (after an edit elsewhere).
   useEffect(() => {
-    setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
+    setNodes((current) => carryOver(current, toFlowNodes(view, null, extras)));
     setEdges((current) => {
       const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
       return toFlowEdges(view).map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
@@ -251,13 +246,13 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
       const point = "changedTouches" in event ? event.changedTouches[0] : event;
       const outside = box && point && (point.clientX < box.left || point.clientX > box.right || point.clientY < box.top || point.clientY > box.bottom);
       if (outside) {
-        setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
+        setNodes((current) => carryOver(current, toFlowNodes(view, null, extras)));
         return;
       }
       const moves = planMoves(toItems(nodes), dragged.map((n) => n.id));
       const updated = moves.length > 0 ? await onMove(moves) : null;
       // On failure the core kept the old arrangement: show it again.
-      if (!updated) setNodes((current) => keepSelected(current, toFlowNodes(view, null, extras)));
+      if (!updated) setNodes((current) => carryOver(current, toFlowNodes(view, null, extras)));
     },
     [nodes, onMove, setNodes, view, extras],
   );
@@ -282,7 +277,23 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   return (
-    <div className={overview ? "canvas far overview" : far ? "canvas far" : "canvas"} ref={area} data-testid="canvas" data-map-id={view.map.id} data-ready={ready}>
+    <div
+      className={overview ? "canvas far overview" : far ? "canvas far" : "canvas"}
+      ref={area}
+      data-testid="canvas"
+      data-map-id={view.map.id}
+      data-ready={ready}
+      data-lines={edges.length}
+      // The map's frame never scrolls (the view pans instead): a focused field or a
+      // selection dragged to the edge would otherwise shift it and fitting would miss.
+      onScrollCapture={(event) => {
+        const frame = event.target;
+        if (frame instanceof HTMLElement && frame.classList.contains("react-flow") && (frame.scrollTop || frame.scrollLeft)) {
+          frame.scrollTop = 0;
+          frame.scrollLeft = 0;
+        }
+      }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MapView } from "../ipc/bindings";
-import { COLLAPSED_HEIGHT, toFlowEdges, toFlowNodes } from "./flowModel";
+import { carryOver, COLLAPSED_HEIGHT, toFlowEdges, toFlowNodes } from "./flowModel";
 
 const view: MapView = {
   map: { id: "m", name: "HR", model: "pyramid", model_label: "Pyramid", element_count: 2 },
@@ -57,5 +57,36 @@ describe("collapsed groups", () => {
 describe("toFlowEdges", () => {
   it("keeps each relation's ends and kind", () => {
     expect(toFlowEdges(view)).toMatchObject([{ id: "r", source: "b", target: "a", type: "relation" }]);
+  });
+});
+
+describe("carryOver", () => {
+  it("arrives with a measured size, so React Flow keeps drawing its lines and fitting it", () => {
+    for (const node of toFlowNodes(view)) expect(node.measured?.width && node.measured.height).toBeTruthy();
+  });
+
+  it("gives every box its two handles, so lines never wait for the page to measure them", () => {
+    const a = toFlowNodes(view).find((n) => n.id === "a")!;
+    expect(a.handles?.map((h) => [h.type, h.position])).toEqual([
+      ["target", "top"],
+      ["source", "bottom"],
+    ]);
+  });
+
+  it("keeps the selection and what React Flow measured, and lets go of both for new boxes", () => {
+    const shown = toFlowNodes(view).map((n) => (n.id === "a" ? { ...n, selected: true, measured: { width: 180, height: 90 } } : n));
+    const next = carryOver(shown, toFlowNodes({ ...view, nodes: [...view.nodes, { ...view.nodes[1], id: "c" }] }));
+    const byId = new Map(next.map((n) => [n.id, n]));
+    expect(byId.get("a")?.selected).toBe(true);
+    expect(byId.get("a")?.measured).toEqual({ width: 180, height: 90 });
+    expect(byId.get("b")?.selected).toBe(false);
+    expect(byId.get("c")?.selected).toBeUndefined();
+    expect(byId.get("c")?.measured).toEqual({ width: 180, height: 72 });
+  });
+
+  it("measures again when the core changed a box's size", () => {
+    const shown = toFlowNodes(view).map((n) => (n.id === "outer" ? { ...n, measured: { width: 500, height: 200 } } : n));
+    const grown = { ...view, groups: view.groups.map((g) => (g.id === "outer" ? { ...g, width: 700 } : g)) };
+    expect(carryOver(shown, toFlowNodes(grown)).find((n) => n.id === "outer")?.measured).toEqual({ width: 700, height: 200 });
   });
 });

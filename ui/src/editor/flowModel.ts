@@ -1,6 +1,6 @@
 // Turning the core's MapView into React Flow nodes and edges. No React here:
 // this is data in, data out, tested in flowModel.test.ts.
-import type { Edge, Node } from "@xyflow/react";
+import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
 import type { Badge } from "./problems";
 import { kindColor } from "./palette";
@@ -75,6 +75,19 @@ function hiddenGroups(view: MapView): Set<string> {
   return hidden;
 }
 
+/**
+ * Where a box's two handles are (the line end on top, the dot under it), as
+ * ElementNodeView draws them. Known in advance, React Flow never waits for
+ * the page to measure them: a line is drawn the moment both its boxes are
+ * there, however fast boxes come and go (typing, undo bursts, zoomed in).
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  return [
+    { id: null, type: "target", position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 },
+    { id: null, type: "source", position: Position.Bottom, x: width / 2 - 4, y: height - 4, width: 8, height: 8 },
+  ];
+}
+
 /** Groups first (parents before children, as React Flow requires), then elements. */
 export function toFlowNodes(view: MapView, dropTarget: string | null = null, extras: NodeExtras = NO_EXTRAS): TiermapNode[] {
   const hidden = hiddenGroups(view);
@@ -95,6 +108,8 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
       style: { width: group.width, height },
       width: group.width,
       height,
+      // Known sizes from the core: React Flow keeps a node's measurements only when it arrives with one.
+      measured: { width: group.width, height },
       hidden: hidden.has(group.id),
       zIndex: 0,
     };
@@ -114,10 +129,28 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
     },
     width: element.width,
     height: element.height,
+    measured: { width: element.width, height: element.height },
+    handles: handlesOf(element.width, element.height),
     hidden: insideCollapsed(element.group_id),
     zIndex: 1,
   }));
   return [...groups, ...elements];
+}
+
+/**
+ * The core's nodes, selected as the ones shown now are and with the sizes
+ * React Flow measured for them. A node that arrives without a measured size
+ * loses its measurements in React Flow (its lines are not drawn and fitting
+ * leaves it out) until it is drawn again, which a box off-screen never is.
+ */
+export function carryOver(shown: TiermapNode[], next: TiermapNode[]): TiermapNode[] {
+  const byId = new Map(shown.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const before = byId.get(n.id);
+    if (!before) return n;
+    const measured = before.measured?.width && before.measured.height && n.width === before.width && n.height === before.height ? before.measured : n.measured;
+    return { ...n, measured, selected: before.selected ?? false };
+  });
 }
 
 export function toFlowEdges(view: MapView): TiermapEdge[] {

@@ -14,6 +14,7 @@ import type {
   ExportProgress,
   ImportOutcome,
   ImportPreview,
+  IntegrityView,
   KpiRow,
   LinkedElement,
   ItemMove,
@@ -51,6 +52,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const core = {
   startup: () => call<StartupView>("startup"),
+  /** Reads every page of the open document (off the main thread); damaged pages make it read-only. */
+  checkIntegrity: () => call<IntegrityView>("check_integrity"),
+  /** Opens the save dialog, then writes everything readable into the new file and continues there. */
+  rescueDialog: () => call<void>("rescue_dialog"),
   document: () => call<DocumentView>("document"),
   mapView: (mapId: string) => call<MapView>("map_view", { mapId }),
   moveItems: (mapId: string, moves: ItemMove[]) => call<MapView>("move_items", { mapId, moves }),

@@ -1,7 +1,7 @@
 //! The cells of one sheet and the shared strings they point into.
 
 use crate::xml::{Node, XmlError, XmlReader, attribute, local};
-use crate::{Table, TableRow};
+use crate::{MAX_TABLE_ROWS, Table, TableRow};
 
 use super::PartError;
 use super::styles::{CellFormats, NumberFormat};
@@ -22,7 +22,9 @@ pub(super) fn shared_strings(reader: &mut XmlReader<'_>) -> Result<Vec<String>, 
         match reader.next()? {
             Node::Open { element, .. } if local(element.name()) == "si" => {
                 if strings.len() == MAX_SHARED_STRINGS {
-                    return Err(PartError::Other(format!("more than {MAX_SHARED_STRINGS} shared strings")));
+                    return Err(PartError::Other(format!(
+                        "more than {MAX_SHARED_STRINGS} shared strings"
+                    )));
                 }
                 strings.push(rich_text(reader)?);
             }
@@ -62,24 +64,33 @@ struct SheetState {
     cells: usize,
     last_row: usize,
     formulas_without_value: usize,
+    /// Rows past Tiermap's limit, counted but not kept.
+    rows_over_limit: usize,
 }
 
-/// The sheet's cells as a table: the first non-empty row is the header.
+/// The sheet's cells as a table (the first non-empty row is the header),
+/// and how many rows it has past `MAX_TABLE_ROWS`, which are not kept.
 pub(super) fn sheet_table(
     reader: &mut XmlReader<'_>,
     shared: &[String],
     formats: &CellFormats,
-) -> Result<Table, PartError> {
+) -> Result<(Table, usize), PartError> {
     let mut state = SheetState::default();
     loop {
         match reader.next()? {
             Node::Open { element, offset } if local(element.name()) == "row" => {
                 let number = match attribute(&element, "r", offset)? {
-                    Some(r) => r.trim().parse::<usize>().map_err(|_| bad_at(offset, format!("row number '{r}'")))?,
+                    Some(r) => r
+                        .trim()
+                        .parse::<usize>()
+                        .map_err(|_| bad_at(offset, format!("row number '{r}'")))?,
                     None => state.last_row + 1,
                 };
                 if number == 0 || number > MAX_ROWS {
-                    return Err(bad_at(offset, format!("row {number} is outside 1 to {MAX_ROWS}")));
+                    return Err(bad_at(
+                        offset,
+                        format!("row {number} is outside 1 to {MAX_ROWS}"),
+                    ));
                 }
                 state.last_row = number;
                 let cells = read_row(reader, shared, formats, number, &mut state)?;
@@ -95,7 +106,7 @@ pub(super) fn sheet_table(
             state.formulas_without_value
         ));
     }
-    Ok(state.table)
+    Ok((state.table, state.rows_over_limit))
 }
 
 fn bad_at(offset: usize, message: String) -> PartError {
@@ -110,9 +121,15 @@ fn keep_row(state: &mut SheetState, number: usize, mut cells: Vec<String>) -> Re
     if cells.is_empty() {
         return Ok(());
     }
+    if state.table.rows.len() >= MAX_TABLE_ROWS {
+        state.rows_over_limit += 1;
+        return Ok(());
+    }
     state.cells += cells.len();
     if state.cells > MAX_CELLS {
-        return Err(format!("the sheet has more than {MAX_CELLS} cells; Tiermap reads smaller sheets"));
+        return Err(format!(
+            "the sheet has more than {MAX_CELLS} cells; Tiermap reads smaller sheets"
+        ));
     }
     if state.table.header.is_empty() {
         state.table.header = cells;
@@ -136,19 +153,24 @@ fn read_row(
         match reader.next()? {
             Node::Open { element, offset } if local(element.name()) == "c" => {
                 let column = match attribute(&element, "r", offset)? {
-                    Some(reference) => column_of(&reference)
-                        .ok_or_else(|| bad_at(offset, format!("'{reference}' is not a cell reference")))?,
+                    Some(reference) => column_of(&reference).ok_or_else(|| {
+                        bad_at(offset, format!("'{reference}' is not a cell reference"))
+                    })?,
                     None => cells.len(),
                 };
                 if column >= MAX_COLUMNS {
-                    return Err(bad_at(offset, format!("row {row} has a cell beyond column XFD ({MAX_COLUMNS})")));
+                    return Err(bad_at(
+                        offset,
+                        format!("row {row} has a cell beyond column XFD ({MAX_COLUMNS})"),
+                    ));
                 }
                 let kind = attribute(&element, "t", offset)?.unwrap_or_default();
                 let format = formats.of(attribute(&element, "s", offset)?.as_deref());
-                let value = read_cell(reader, &kind, format, shared, state).map_err(|e| match e {
-                    PartError::Other(m) => bad_at(offset, m),
-                    xml => xml,
-                })?;
+                let value =
+                    read_cell(reader, &kind, format, shared, state).map_err(|e| match e {
+                        PartError::Other(m) => bad_at(offset, m),
+                        xml => xml,
+                    })?;
                 if cells.len() <= column {
                     cells.resize(column + 1, String::new());
                 }

@@ -3,13 +3,21 @@
  * Escape cancels (reported as null). Keys stay in the field, so Enter does
  * not also add a sibling.
  */
+import { useEffect, useRef } from "react";
+
 export function RenameInput({ name, label, className, testId, onDone }: { name: string; label: string; className: string; testId: string; onDone: (name: string | null) => void }) {
+  const field = useRef<HTMLInputElement>(null);
+  // Focused without scrolling: the browser would scroll the map's frame to
+  // show the field, shifting the whole canvas so that fitting no longer fits.
+  useEffect(() => {
+    field.current?.focus({ preventScroll: true });
+    field.current?.select();
+  }, []);
   return (
     <input
+      ref={field}
       className={`${className} nodrag`}
       defaultValue={name}
-      autoFocus
-      onFocus={(e) => e.target.select()}
       aria-label={label}
       data-testid={testId}
       onKeyDown={(e) => {
