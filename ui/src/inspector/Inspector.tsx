@@ -8,6 +8,7 @@ import { RELATION_STYLES } from "../editor/palette";
 import { CommitArea, CommitCell, CommitText, LifecycleSelect, tagsFrom } from "./fields";
 import { KpiTable } from "./KpiTable";
 import { OwnerList } from "./OwnerList";
+import { counted } from "../editor/wording";
 
 /** What the inspector can change; each is one undo step in the core. */
 export type InspectorActions = {
@@ -142,7 +143,7 @@ function SeveralInspector({ ids, view, readOnly, actions }: { ids: string[]; vie
   return (
     <div className="inspector-body" data-testid="several-inspector">
       <p>
-        <strong>{chosen.length} elements</strong> selected: changes apply to all of them, in one undo step.
+        <strong>{counted(chosen.length, "element")}</strong> selected: changes apply to all of them, in one undo step.
       </p>
       <label className="field">
         <span className="field-label">Kind</span>

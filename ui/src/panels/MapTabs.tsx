@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { MapSummary } from "../ipc/bindings";
+import { counted } from "../editor/wording";
 
 /** One tab per map of the document, in the document's order; the active one is kept in view. */
 export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active: string | null; onSelect: (id: string) => void }) {
@@ -10,6 +11,15 @@ export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active
     tab?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   }, [active, maps.length]);
   return (
+    <>
+      {/* Every map by its whole name, however many there are: the strip scrolls, this never does. */}
+      <select className="map-menu" aria-label="All maps" title="All maps" value={active ?? ""} onChange={(e) => onSelect(e.target.value)} data-testid="map-menu">
+        {maps.map((map) => (
+          <option key={map.id} value={map.id}>
+            {map.name} ({map.model_label})
+          </option>
+        ))}
+      </select>
     <nav className="map-tabs" role="tablist" aria-label="Maps" ref={bar}>
       {maps.map((map) => (
         <button
@@ -19,7 +29,7 @@ export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active
           className={map.id === active ? "map-tab active" : "map-tab"}
           data-testid="map-tab"
           data-map-id={map.id}
-          title={`${map.model_label} · ${map.element_count} elements`}
+          title={`${map.name} · ${map.model_label} · ${counted(map.element_count, "element")}`}
           onClick={() => onSelect(map.id)}
         >
           <span className="map-tab-name">{map.name}</span>
@@ -27,5 +37,6 @@ export function MapTabs({ maps, active, onSelect }: { maps: MapSummary[]; active
         </button>
       ))}
     </nav>
+    </>
   );
 }

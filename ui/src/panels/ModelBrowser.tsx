@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { ElementSummary } from "../ipc/bindings";
 import { kindColor } from "../editor/palette";
 import { usePointerDrag } from "./usePointerDrag";
+import { counted } from "../editor/wording";
 
 /** How many rows the list shows at once; the search narrows the rest. */
 const SHOWN = 200;
@@ -35,7 +36,7 @@ export function ModelBrowser({ elements, activeMap, disabled, onDrop, onShow }: 
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder={`Search ${elements.filter((e) => e.kind !== "person").length} elements`}
+        placeholder={`Search ${counted(elements.filter((e) => e.kind !== "person").length, "element")}`}
         aria-label="Search elements"
         data-testid="browser-search"
       />

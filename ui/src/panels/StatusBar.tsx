@@ -1,5 +1,6 @@
 import type { DocumentView, MapView, ProblemReport } from "../ipc/bindings";
 import { countsLabel } from "../editor/problems";
+import { counted } from "../editor/wording";
 
 export type SaveState = "saved" | "saving" | "failed";
 
@@ -16,7 +17,7 @@ export function StatusBar({ doc, view, save, problems }: Props) {
       </span>
       {view ? (
         <span data-testid="status-counts">
-          {view.nodes.length} elements · {view.groups.length} groups · {view.edges.length} relations
+          {counted(view.nodes.length, "element")} · {counted(view.groups.length, "group")} · {counted(view.edges.length, "relation")}
         </span>
       ) : null}
       {problems ? (
