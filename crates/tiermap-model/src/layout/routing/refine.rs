@@ -163,6 +163,9 @@ struct Stretch {
     /// the channel that end is, so the lines sharing it nest instead of
     /// crossing where they leave it.
     rank: f64,
+    /// For lines whose ends turn at the same places: the one that leaves the
+    /// shared way soonest goes to the side it then turns to.
+    tie: f64,
 }
 
 /// Moves segments that share a stretch of one line apart, centred on it and
@@ -199,6 +202,29 @@ pub fn separate(routes: &mut [Route], links: &[Link], clear: &Clear) {
                 (after, before)
             };
             let rank = turn_low * low - turn_high * high;
+            // How far each neighbour runs (`reach`) and which way along this
+            // line the route turns after it: -1 back towards the low end, 1 on.
+            let onward = |corner: usize, far: usize, next: Option<usize>| {
+                let reach = (get(p[far], across) - get(p[corner], across))
+                    .abs()
+                    .max(1.0);
+                let turn = next.map_or(0.0, |n| {
+                    f64::from(sign(get(p[n], along) - get(p[far], along)))
+                });
+                turn / reach
+            };
+            let at_a = onward(segment, segment - 1, segment.checked_sub(2));
+            let at_b = onward(
+                segment + 1,
+                segment + 2,
+                (segment + 3 < p.len()).then_some(segment + 3),
+            );
+            let (onward_low, onward_high) = if get(a, along) <= get(b, along) {
+                (at_a, at_b)
+            } else {
+                (at_b, at_a)
+            };
+            let tie = turn_low * onward_low - turn_high * onward_high;
             lines
                 .entry((horizontal, coordinate.to_bits()))
                 .or_default()
@@ -208,6 +234,7 @@ pub fn separate(routes: &mut [Route], links: &[Link], clear: &Clear) {
                     low,
                     high,
                     rank,
+                    tie,
                 });
         }
     }
@@ -234,6 +261,7 @@ pub fn separate(routes: &mut [Route], links: &[Link], clear: &Clear) {
                 cluster.sort_by(|a, b| {
                     a.rank
                         .total_cmp(&b.rank)
+                        .then(a.tie.total_cmp(&b.tie))
                         .then(a.route.cmp(&b.route))
                         .then(a.segment.cmp(&b.segment))
                 });
