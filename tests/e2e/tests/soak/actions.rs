@@ -303,6 +303,7 @@ impl Walker<'_> {
         }
         Ok(Some(Outcome {
             history: super::walk::History::Presses(presses),
+            map: MapRule::Any,
             ..Outcome::unchanged()
         }))
     }

@@ -44,6 +44,9 @@ const flow = canvas && canvas.querySelector('.react-flow');
 const pane = canvas && canvas.querySelector('.react-flow__pane');
 const viewport = canvas && canvas.querySelector('.react-flow__viewport');
 const matrix = viewport ? new DOMMatrix(getComputedStyle(viewport).transform) : null;
+// Where things can be pressed is worked out only for choosing an action (a
+// full look); a look for checking reads what is drawn, which is quicker.
+const full = arguments[0];
 const nodes = canvas ? [...canvas.querySelectorAll('.react-flow__node-element')].map((n) => {
   const r = n.getBoundingClientRect();
   // Where a person clicks a box: on its kind and name, not a badge or a
@@ -57,7 +60,7 @@ const nodes = canvas ? [...canvas.querySelectorAll('.react-flow__node-element')]
     return !!at && !!at.closest('.react-flow__edge');
   });
   const top = r.top + Math.min(r.height * 0.3, 18);
-  const spot = [[0.5, top], [0.3, top], [0.7, top], [0.5, r.top + r.height * 0.55]]
+  const spot = !full ? null : [[0.5, top], [0.3, top], [0.7, top], [0.5, r.top + r.height * 0.55]]
     .map(([f, y]) => [r.left + r.width * f, y])
     .find(([x, y]) => onBox(x, y) && !nearLine(x, y));
   const [x, y] = spot || [0, 0];
@@ -67,18 +70,16 @@ const nodes = canvas ? [...canvas.querySelectorAll('.react-flow__node-element')]
   return {
     id: n.getAttribute('data-id'), rect: box(n), selected: n.classList.contains('selected'),
     click: clickable ? [x, y] : null,
-    handle: h && hits(h.left + h.width / 2, h.top + h.height / 2, handle) ? [h.left + h.width / 2, h.top + h.height / 2] : null,
+    handle: full && h && hits(h.left + h.width / 2, h.top + h.height / 2, handle) ? [h.left + h.width / 2, h.top + h.height / 2] : null,
   };
 }) : [];
 const groups = canvas ? [...canvas.querySelectorAll('.react-flow__node-container')].map((g) => {
   const header = g.querySelector('.group-header');
   const h = header && header.getBoundingClientRect();
   const x = h && h.left + h.width / 2, y = h && h.top + h.height / 2;
-  return { id: g.getAttribute('data-id'), header: h && hits(x, y, header) ? [x, y] : null, selected: g.classList.contains('selected') };
+  return { id: g.getAttribute('data-id'), header: full && h && hits(x, y, header) ? [x, y] : null, selected: g.classList.contains('selected') };
 }) : [];
 // Free spots of the map, and spots inside a group with no box under them: where drops land.
-// The chrome and the free spots are read only for choosing the next action.
-const full = arguments[0];
 const spots = [];
 if (flow && full) {
   const [left, top, width, height] = box(flow);

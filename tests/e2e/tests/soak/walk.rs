@@ -65,6 +65,9 @@ pub enum MapRule {
     OneOf(Vec<String>),
     /// The map of this name, just created.
     Named(String),
+    /// Any map of the document (undo and redo may take away and bring back
+    /// the map shown; where the window goes then is its choice).
+    Any,
 }
 
 /// Facts an action checks in the file afterwards.
@@ -161,7 +164,7 @@ pub async fn until(page: &Page<'_>, timeout: Duration, probe: impl Fn(&Look) -> 
 /// those are selected, as the user sees them.
 pub async fn select(page: &Page<'_>, look: &Look, ids: &[String]) -> Result<(), Failed> {
     // Where the boxes are now: the walk chose them from a look a moment ago.
-    let fresh = page.look().await;
+    let fresh = page.look_full().await;
     let before: Vec<String> = fresh
         .nodes
         .iter()
