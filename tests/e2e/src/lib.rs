@@ -174,6 +174,15 @@ impl App {
         self.wait_for(&css).await;
     }
 
+    /// Shows the map with this id by clicking its tab, as a person does:
+    /// scrolled into view first, since the tab strip shows whole names and
+    /// scrolls sideways when they do not all fit.
+    pub async fn click_map_tab(&self, map_id: &str) {
+        let tab = self.wait_for(&format!("[data-testid=map-tab][data-map-id='{map_id}']")).await;
+        tab.scroll_into_view().await.expect("scroll the tab into view");
+        tab.click().await.unwrap_or_else(|e| panic!("the tab of map {map_id}: {e}"));
+    }
+
     /// Presses keys as a person does: `ctrl` held (or not) around `keys`.
     pub async fn press(&self, ctrl: bool, keys: impl Into<TypingData>) {
         let chain = self.driver().action_chain();

@@ -115,7 +115,7 @@ async fn an_element_dragged_from_the_model_browser_lands_on_a_second_map() {
 
     let app = App::launch(&[&document.path]).await;
     app.wait_for_canvas(None).await;
-    app.wait_for(&format!("[data-testid=map-tab][data-map-id='{market}']")).await.click().await.expect("market tab");
+    app.click_map_tab(&market.to_string()).await;
     app.wait_for_canvas(Some(&market.to_string())).await;
     app.wait_for("[data-testid=tab-elements]").await.click().await.expect("Elements tab");
     app.wait_for("[data-testid=browser-search]").await.send_keys("payroll").await.expect("search");
@@ -194,7 +194,7 @@ async fn ctrl_d_duplicates_and_ctrl_c_ctrl_v_places_that_element_on_another_map(
     app.wait_for(&format!(".react-flow__node.selected[data-id='{copy}']")).await;
     let count = read_document(&document.path).doc().elements().count();
     app.press(true, "c").await;
-    app.wait_for(&format!("[data-testid=map-tab][data-map-id='{other}']")).await.click().await.expect("other map");
+    app.click_map_tab(&other.to_string()).await;
     app.wait_for_canvas(Some(&other.to_string())).await;
     app.press(true, "v").await;
     let placed = eventually(Duration::from_secs(5), async || read_document(&document.path).doc().placement(other, copy).cloned()).await;

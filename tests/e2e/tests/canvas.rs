@@ -33,7 +33,7 @@ async fn starts_on_the_sample_with_five_maps_and_every_node() {
 
     // Another tab shows that map's elements.
     let last = maps_last_id(&document.path);
-    tabs[4].click().await.expect("click tab");
+    app.click_map_tab(&last.to_string()).await;
     app.wait_for(&format!("[data-testid=canvas][data-map-id='{last}']")).await;
     app.quit().await;
 }

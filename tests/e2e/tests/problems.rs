@@ -60,7 +60,7 @@ async fn a_drag_that_breaks_the_practice_updates_the_problems_at_once() {
 
     let app = App::launch(&[&document.path]).await;
     app.wait_for("[data-testid=problems-panel]").await;
-    app.wait_for_all("[data-testid=map-tab]", 5).await[3].click().await.expect("market tab");
+    app.click_map_tab(&market.to_string()).await;
     app.wait_for_canvas(Some(&market.to_string())).await;
     let node = app.wait_for(&format!(".react-flow__node-element[data-id='{platform}']")).await;
     let target = app.wait_for(&format!(".react-flow__node-container[data-id='{lane}'] .group-header")).await;
