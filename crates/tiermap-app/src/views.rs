@@ -1,11 +1,12 @@
 //! Converting the domain into wire types. The only place that knows both.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use tiermap_model::layout::routing::{self, Route, Side};
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, RelationEdge, RoutePoint, RouteSide, RouteView};
 
 pub use tiermap_model::presentation::initials;
 
@@ -83,6 +84,8 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             })
         })
         .collect();
+    // Routed once for the whole map: each line goes round the others' boxes.
+    let mut routes: HashMap<_, Route> = routing::map_routes(doc, map_id).into_iter().map(|r| (r.relation, r.route)).collect();
     let edges = doc
         .relations()
         .filter(|r| on_map.contains(&r.source) && on_map.contains(&r.target))
@@ -93,7 +96,26 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             kind_label: r.kind.label().into(),
             source: r.source.to_string(),
             target: r.target.to_string(),
+            route: routes.remove(&r.id).filter(|route| route.points.len() >= 2).map(route_view),
         })
         .collect();
     Some(MapView { map: map_summary(doc, map), groups, nodes, edges })
+}
+
+fn route_view(route: Route) -> RouteView {
+    RouteView {
+        points: route.points.iter().map(|p| RoutePoint { x: p.x, y: p.y }).collect(),
+        start_side: route_side(route.start_side),
+        end_side: route_side(route.end_side),
+        routed: route.routed,
+    }
+}
+
+fn route_side(side: Side) -> RouteSide {
+    match side {
+        Side::Top => RouteSide::Top,
+        Side::Bottom => RouteSide::Bottom,
+        Side::Left => RouteSide::Left,
+        Side::Right => RouteSide::Right,
+    }
 }
