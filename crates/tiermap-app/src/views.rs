@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, PersonSummary, RelationEdge};
 
 pub use tiermap_model::presentation::initials;
 
@@ -96,4 +96,14 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     Some(MapView { map: map_summary(doc, map), groups, nodes, edges })
+}
+
+/// A person as the people panel and the owner picker list them.
+pub(crate) fn person_summary(doc: &Document, person: &tiermap_model::Element) -> PersonSummary {
+    PersonSummary {
+        id: person.id.to_string(),
+        name: person.name.clone(),
+        initials: initials(&person.name),
+        ownerships: doc.ownerships().filter(|o| o.person == person.id).count() as u32,
+    }
 }

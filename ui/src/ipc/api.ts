@@ -4,6 +4,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppError,
+  CapturePreview,
+  CaptureRequest,
   DocumentView,
   ElementDetails,
   ElementPatch,
@@ -87,6 +89,11 @@ export const core = {
   addLinked: (element: LinkedElement) => call<[string, MapView]>("add_linked", { element }),
   duplicateElements: (mapId: string, elementIds: string[], dx: number, dy: number) =>
     call<[string[], MapView]>("duplicate_elements", { mapId, elementIds, dx, dy }),
+  /** What Enter will do with a typed line (`kind: name @owner`); changes nothing. */
+  previewCapture: (request: CaptureRequest) => call<CapturePreview>("preview_capture", { request }),
+  /** Names an element from a typed line: name, kind, owner (a new person if need be); one undo step. */
+  captureName: (request: CaptureRequest) => call<DocumentView>("capture_name", { request }),
+  addPerson: (name: string) => call<[string, PersonSummary[]]>("add_person", { name }),
   // The inspector and the model browser.
   elementDetails: (elementId: string) => call<ElementDetails>("element_details", { elementId }),
   updateElements: (patch: ElementPatch) => call<DocumentView>("update_elements", { patch }),
