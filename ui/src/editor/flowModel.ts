@@ -5,6 +5,7 @@ import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindi
 import type { Badge } from "./problems";
 import { kindColor } from "./palette";
 import type { XY } from "./edgeGeometry";
+import type { CaptureChoice } from "./capture";
 
 /** A collapsed group shows only its title bar. */
 export const COLLAPSED_HEIGHT = 40;
@@ -14,9 +15,12 @@ export type NodeExtras = {
   badges: Map<string, Badge>;
   /** The element or group whose name shows as a text field. */
   renaming: string | null;
-  /** The new name, or null when renaming was cancelled. */
-  onRename: (id: string, name: string | null) => void;
-  onStartRename: (id: string) => void;
+  /** Text the element's name field starts from instead of its name (the `@` key starts at "Name @"). */
+  renameSeed: string | null;
+  /** The new name (for an element, the typed line `kind: name @owner` and the picker's choice), or null when renaming was cancelled. */
+  onRename: (id: string, name: string | null, choice?: CaptureChoice) => void;
+  /** Opens a name for typing; `seed` is the text it starts from instead of the name. */
+  onStartRename: (id: string, seed?: string) => void;
   /** The box colour of an element (by kind, tier, owner or lifecycle). */
   colorOf: (element: ElementNode) => string;
   onToggleCollapse: (groupId: string, collapsed: boolean) => void;
@@ -30,6 +34,7 @@ export type ElementNodeData = {
   badge: Badge | null;
   color: string;
   renaming: boolean;
+  renameSeed: string | null;
   onRename: NodeExtras["onRename"];
   onStartRename: NodeExtras["onStartRename"];
 };
@@ -55,6 +60,7 @@ export type RelationEdgeData = {
 export const NO_EXTRAS: NodeExtras = {
   badges: new Map(),
   renaming: null,
+  renameSeed: null,
   onRename: () => undefined,
   onStartRename: () => undefined,
   colorOf: (element) => kindColor(element.kind),
@@ -133,6 +139,7 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
       badge: extras.badges.get(element.id) ?? null,
       color: extras.colorOf(element),
       renaming: extras.renaming === element.id,
+      renameSeed: extras.renaming === element.id ? extras.renameSeed : null,
       onRename: extras.onRename,
       onStartRename: extras.onStartRename,
     },
@@ -141,7 +148,8 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
     measured: { width: element.width, height: element.height },
     handles: handlesOf(element.width, element.height),
     hidden: insideCollapsed(element.group_id),
-    zIndex: 1,
+    // A box being named shows its picker below it, over its neighbours.
+    zIndex: extras.renaming === element.id ? 5 : 1,
   }));
   return [...groups, ...elements];
 }
