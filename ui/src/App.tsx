@@ -31,6 +31,8 @@ import { ShortcutsDialog } from "./panels/ShortcutsDialog";
 import { ExportDialog } from "./panels/ExportDialog";
 import { ImportDialog } from "./panels/ImportDialog";
 import { DamagedBanner } from "./panels/DamagedBanner";
+import { OutlinePanel } from "./panels/OutlinePanel";
+import { useOutlineEditing } from "./app/useOutlineEditing";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 
@@ -100,6 +102,7 @@ export function App() {
   );
 
   const { onDrop, onSelectionAction } = useMapEditing({ activeMap, view, readOnly, change, mapGesture, select, setRenaming });
+  const outlineEdits = useOutlineEditing({ activeMap, change, mapGesture, rename });
 
   const stepMap = useCallback(
     (by: number) => {
@@ -219,6 +222,8 @@ export function App() {
           return prefs.toggle("showProblems");
         case "toggle-inspector":
           return prefs.toggle("showInspector");
+        case "toggle-outline":
+          return prefs.toggle("showOutline");
         case "toggle-snap":
           return prefs.toggle("snap");
         case "color-kind":
@@ -403,12 +408,15 @@ export function App() {
           <button onClick={() => setExporting(true)} title="Export maps as PowerPoint, PDF, PNG, SVG, draw.io or CSV (Ctrl+E)" data-testid="export">
             Export…
           </button>
+          <button onClick={() => prefs.toggle("showOutline")} aria-pressed={prefs.showOutline} title="Show or hide the outline: the map's hierarchy as an editable list (Ctrl+Shift+O)" data-testid="toggle-outline">
+            Outline
+          </button>
           <button onClick={() => prefs.toggle("showProblems")} aria-pressed={prefs.showProblems} title="Show or hide the problems the core found" data-testid="toggle-problems">
             Problems {docProblems ? docProblems.errors + docProblems.warnings : ""}
           </button>
         </div>
       </header>
-      <main className="workspace">
+      <main className={prefs.showOutline && !presenting ? "workspace with-outline" : "workspace"}>
         <div className="side">
           <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
           <div className="side-tabs" role="tablist">
@@ -431,6 +439,17 @@ export function App() {
             />
           )}
         </div>
+        {prefs.showOutline && !presenting && view ? (
+          <OutlinePanel
+            view={view}
+            selection={selection}
+            readOnly={readOnly}
+            edits={outlineEdits}
+            onSelect={select}
+            onLeave={() => (window.document.activeElement as HTMLElement | null)?.blur()}
+            onClose={() => prefs.toggle("showOutline")}
+          />
+        ) : null}
         <div className="canvas-area">
           {view ? (
             <ReactFlowProvider key={view.map.id}>

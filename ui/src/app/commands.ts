@@ -46,6 +46,7 @@ export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
   { id: "color-lifecycle", label: "Colour by lifecycle" },
   { id: "toggle-inspector", label: "Show or hide the inspector" },
   { id: "toggle-problems", label: "Show or hide the problems" },
+  { id: "toggle-outline", label: "Show or hide the outline", keys: "Ctrl+Shift+O" },
   { id: "rules", label: "Validation rules…" },
   { id: "shortcuts", label: "Keyboard shortcuts" },
 ];

@@ -4,11 +4,11 @@
 import { useCallback, useState } from "react";
 import type { ColorBy } from "../editor/colorBy";
 
-type Preferences = { snap: boolean; colorBy: ColorBy; showProblems: boolean; showInspector: boolean };
-type Switch = "snap" | "showProblems" | "showInspector";
+type Preferences = { snap: boolean; colorBy: ColorBy; showProblems: boolean; showInspector: boolean; showOutline: boolean };
+type Switch = "snap" | "showProblems" | "showInspector" | "showOutline";
 
 const KEY = "tiermap.view";
-const DEFAULTS: Preferences = { snap: false, colorBy: "kind", showProblems: true, showInspector: true };
+const DEFAULTS: Preferences = { snap: false, colorBy: "kind", showProblems: true, showInspector: true, showOutline: false };
 
 function loadPreferences(): Preferences {
   try {

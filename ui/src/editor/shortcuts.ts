@@ -21,7 +21,8 @@ export type ShortcutAction =
   | "add-sibling"
   | "add-child"
   | "export"
-  | "import";
+  | "import"
+  | "toggle-outline";
 
 /** Arrow keys move the selected boxes: a grid step, or five with Shift. */
 export const NUDGE_STEP = 12;
@@ -47,6 +48,7 @@ export const SHORTCUT_LIST: { keys: string; does: string }[] = [
   { keys: "Ctrl+C / Ctrl+X / Ctrl+V", does: "Copy, cut, paste elements" },
   { keys: "Ctrl+D", does: "Duplicate the selected elements" },
   { keys: "Ctrl+K", does: "Search and run a command" },
+  { keys: "Ctrl+Shift+O", does: "Show or hide the outline: the map as an editable list (Enter, Tab, Shift+Tab, Alt+↑↓, paste a list)" },
   { keys: "Ctrl+Z / Ctrl+Shift+Z", does: "Undo / redo" },
   { keys: "Ctrl+0", does: "Fit the map to the window" },
   { keys: "+ / -", does: "Zoom in / out" },
@@ -93,7 +95,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   const key = press.key.toLowerCase();
   if (key === "z") return press.shiftKey ? "redo" : "undo";
   if (key === "y" && !press.shiftKey) return "redo";
-  if (key === "o" && !press.shiftKey) return "open";
+  if (key === "o") return press.shiftKey ? "toggle-outline" : "open";
   if (press.shiftKey) return null;
   if (key === "a") return "select-all";
   if (key === "c") return "copy";
