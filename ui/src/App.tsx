@@ -103,6 +103,8 @@ export function App() {
 
   const { onDrop, onSelectionAction } = useMapEditing({ activeMap, view, readOnly, change, mapGesture, select, setRenaming });
   const outlineEdits = useOutlineEditing({ activeMap, change, mapGesture, rename });
+  // Showing the outline by key hands it the keyboard.
+  const [outlineFocus, setOutlineFocus] = useState(0);
 
   const stepMap = useCallback(
     (by: number) => {
@@ -223,6 +225,7 @@ export function App() {
         case "toggle-inspector":
           return prefs.toggle("showInspector");
         case "toggle-outline":
+          if (!prefs.showOutline) setOutlineFocus(Date.now());
           return prefs.toggle("showOutline");
         case "toggle-snap":
           return prefs.toggle("snap");
@@ -448,6 +451,7 @@ export function App() {
             onSelect={select}
             onLeave={() => (window.document.activeElement as HTMLElement | null)?.blur()}
             onClose={() => prefs.toggle("showOutline")}
+            focusRequest={outlineFocus}
           />
         ) : null}
         <div className="canvas-area">

@@ -33,6 +33,8 @@ type Props = {
   /** Gives the keyboard back to the map (Escape). */
   onLeave: () => void;
   onClose: () => void;
+  /** Changes when the outline is asked for by key (Ctrl+Shift+O): it takes the keyboard. */
+  focusRequest?: number;
 };
 
 type Editing = { id: string; text: string; selectAll: boolean };
@@ -42,7 +44,7 @@ function lineOf(tree: HTMLElement | null, id: string): HTMLElement | null {
   return [...(tree?.querySelectorAll<HTMLElement>("[data-id]") ?? [])].find((line) => line.dataset.id === id) ?? null;
 }
 
-export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLeave, onClose }: Props) {
+export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLeave, onClose, focusRequest = 0 }: Props) {
   const items = view.outline;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -78,6 +80,16 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
     const line = lineOf(tree.current, tabStop);
     if (line && document.activeElement !== line) line.focus();
   }, [tabStop, visible, editing]);
+
+  // Shown by key: the keyboard goes to the active line (or the empty tree, where Enter starts).
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    keyboardHere.current = true;
+    const target = tabStop ? lineOf(tree.current, tabStop) : tree.current;
+    target?.focus();
+    // Only a new request moves the keyboard.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
 
   const focusLine = useCallback(
     (id: string) => {
@@ -177,9 +189,12 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
       const item = current ? items.find((i) => i.id === current.id) : null;
       if (!current || !item) return;
       const name = current.text.trim();
-      if (store && name !== "" && name !== item.name) await edits.rename(item, name);
-      if (then === "indent") await edits.indent(item.id);
-      if (then === "outdent") await edits.outdent(item.id);
+      // Asked for together, so they queue in this order before any key pressed meanwhile.
+      const steps: Promise<unknown>[] = [];
+      if (store && name !== "" && name !== item.name) steps.push(edits.rename(item, name));
+      if (then === "indent") steps.push(edits.indent(item.id));
+      if (then === "outdent") steps.push(edits.outdent(item.id));
+      await Promise.all(steps);
     },
     [editing, items, edits],
   );
@@ -204,6 +219,8 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
         aria-describedby="outline-help"
         aria-multiselectable="true"
         className="outline-tree"
+        tabIndex={visible.length === 0 ? 0 : undefined}
+        data-testid="outline-tree"
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         onFocus={() => (keyboardHere.current = true)}
