@@ -13,7 +13,7 @@ use tiermap_model::{
 
 use crate::error::{AppError, ErrorCode};
 use crate::session::Session;
-use crate::views::initials;
+use crate::views::person_summary;
 use crate::wire::{DocumentView, ItemMove, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
 use tiermap_model::authoring::{self, Link};
 use tiermap_model::placing;
@@ -296,16 +296,7 @@ impl Session {
     /// The people of the document, by name.
     pub fn people(&self) -> Result<Vec<PersonSummary>, AppError> {
         let doc = self.doc()?;
-        let mut people: Vec<PersonSummary> = doc
-            .elements()
-            .filter(|e| e.kind == ElementKind::Person)
-            .map(|p| PersonSummary {
-                id: p.id.to_string(),
-                name: p.name.clone(),
-                initials: initials(&p.name),
-                ownerships: doc.ownerships().filter(|o| o.person == p.id).count() as u32,
-            })
-            .collect();
+        let mut people: Vec<PersonSummary> = doc.elements().filter(|e| e.kind == ElementKind::Person).map(|p| person_summary(doc, p)).collect();
         people.sort_by_key(|p| p.name.to_lowercase());
         Ok(people)
     }

@@ -6,7 +6,7 @@ use tiermap_model::outline::{self, Node};
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, ItemKind, MapSummary, MapView, OutlineItem, OwnerBadge, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, ItemKind, MapSummary, MapView, OutlineItem, OwnerBadge, PersonSummary, RelationEdge};
 
 pub use tiermap_model::presentation::initials;
 
@@ -130,4 +130,14 @@ fn outline_items(doc: &Document, map: MapId) -> Vec<OutlineItem> {
             })
         })
         .collect()
+}
+
+/// A person as the people panel and the owner picker list them.
+pub(crate) fn person_summary(doc: &Document, person: &tiermap_model::Element) -> PersonSummary {
+    PersonSummary {
+        id: person.id.to_string(),
+        name: person.name.clone(),
+        initials: initials(&person.name),
+        ownerships: doc.ownerships().filter(|o| o.person == person.id).count() as u32,
+    }
 }

@@ -10,7 +10,7 @@ type Editing = {
   activeMap: string | null;
   change: <T>(call: () => Promise<T>) => Promise<T | null>;
   mapGesture: (call: () => Promise<MapView>) => Promise<MapView | null>;
-  /** Stores a typed name (the canvas's rename: element or group). */
+  /** Stores a group's typed name (the canvas's rename). */
   rename: (id: string, name: string) => Promise<unknown>;
 };
 
@@ -34,7 +34,9 @@ export function useOutlineEditing({ activeMap, change, mapGesture, rename }: Edi
       indent: (id) => onMap((mapId) => mapGesture(() => core.outlineIndent(mapId, id))),
       outdent: (id) => onMap((mapId) => mapGesture(() => core.outlineOutdent(mapId, id))),
       move: (id, direction) => onMap((mapId) => mapGesture(() => core.outlineMove(mapId, id, direction))),
-      rename: (item: OutlineItem, name: string) => rename(item.id, name),
+      // An element's name is a capture line, as on the canvas: `app: Workday @Ada Rivera` sets kind and owner too.
+      rename: (item: OutlineItem, name: string) =>
+        item.item === "group" ? rename(item.id, name) : change(() => core.captureName({ element_id: item.id, line: name, role: null, person_id: null })),
       remove: (item: OutlineItem) =>
         onMap<unknown>((mapId) => (item.item === "group" ? change(() => core.dissolveGroup(item.id)) : mapGesture(() => core.removeFromMap(mapId, [item.id])))),
       paste: (atId, text) =>

@@ -4,6 +4,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppError,
+  CapturePreview,
+  CaptureRequest,
   DocumentView,
   ElementDetails,
   ElementPatch,
@@ -98,6 +100,11 @@ export const core = {
   outlineMove: (mapId: string, itemId: string, direction: "up" | "down") => call<MapView>("outline_move", { mapId, itemId, direction }),
   /** An indented list as elements after the item (or at the map's top); the new ids in the text's order. */
   outlinePaste: (mapId: string, atId: string | null, text: string) => call<[string[], MapView]>("outline_paste", { mapId, atId, text }),
+  /** What Enter will do with a typed line (`kind: name @owner`); changes nothing. */
+  previewCapture: (request: CaptureRequest) => call<CapturePreview>("preview_capture", { request }),
+  /** Names an element from a typed line: name, kind, owner (a new person if need be); one undo step. */
+  captureName: (request: CaptureRequest) => call<DocumentView>("capture_name", { request }),
+  addPerson: (name: string) => call<[string, PersonSummary[]]>("add_person", { name }),
   // The inspector and the model browser.
   elementDetails: (elementId: string) => call<ElementDetails>("element_details", { elementId }),
   updateElements: (patch: ElementPatch) => call<DocumentView>("update_elements", { patch }),
