@@ -19,8 +19,8 @@ use crate::authoring::{self, Link, next_tier_down};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::ids::{ElementId, GroupId, MapId};
-use crate::layout::{GAP, NODE_HEIGHT};
-use crate::placing::{grow_to_fit, inner_origin, place_near};
+use crate::layout::{GAP, NODE_HEIGHT, NODE_WIDTH};
+use crate::placing::{grow_to_fit, inner_origin, overlaps, place_near};
 use crate::records::{Element, Group, Placement, Rect, Relation};
 use crate::vocabulary::{ElementKind, GroupKind, RelationKind};
 
@@ -245,6 +245,79 @@ fn on_map(tree: &Tree, node: Node) -> Result<(), OutlineError> {
     }
 }
 
+/// A new sibling right after `after` on the map, so it reads right after it:
+/// when the place beside it is taken, what stands right of it in its row
+/// (in its group) moves one box along to make room, and the group grows.
+pub(crate) fn insert_after(
+    doc: &Document,
+    map: MapId,
+    after: ElementId,
+    name: &str,
+) -> Result<(ElementId, Vec<Edit>), OutlineError> {
+    let at = doc.placement(map, after).ok_or(OutlineError::NotOnMap)?;
+    let spot = Rect::new(
+        at.rect.x + at.rect.width + GAP,
+        at.rect.y,
+        NODE_WIDTH,
+        NODE_HEIGHT,
+    );
+    let in_row =
+        |r: &Rect| (r.y - at.rect.y).abs() < NODE_HEIGHT / 2.0 && r.x >= at.rect.x + at.rect.width;
+    let boxes: Vec<Placement> = doc
+        .placements_of(map)
+        .filter(|p| p.group == at.group && p.element != after && in_row(&p.rect))
+        .cloned()
+        .collect();
+    let groups: Vec<Group> = doc
+        .groups_of(map)
+        .into_iter()
+        .filter(|g| g.parent == at.group && in_row(&g.rect))
+        .cloned()
+        .collect();
+    let mut plan = Planner::new(doc);
+    if boxes
+        .iter()
+        .map(|p| p.rect)
+        .chain(groups.iter().map(|g| g.rect))
+        .any(|r| overlaps(&spot, &r))
+    {
+        let by = NODE_WIDTH + GAP;
+        let mut shifted: Vec<Edit> = Vec::new();
+        let mut reach = Rect::default();
+        for p in boxes {
+            let rect = Rect {
+                x: p.rect.x + by,
+                ..p.rect
+            };
+            reach = if rect.x + rect.width > reach.x + reach.width {
+                rect
+            } else {
+                reach
+            };
+            shifted.push(Edit::PutPlacement(Placement { rect, ..p }));
+        }
+        for g in groups {
+            let rect = Rect {
+                x: g.rect.x + by,
+                ..g.rect
+            };
+            reach = if rect.x + rect.width > reach.x + reach.width {
+                rect
+            } else {
+                reach
+            };
+            shifted.push(Edit::PutGroup(Group { rect, ..g }));
+        }
+        plan.push(shifted)?;
+        let grow = grow_to_fit(&plan.doc, at.group, reach);
+        plan.push(grow)?;
+    }
+    let (id, edits) = authoring::add_linked(&plan.doc, map, Link::Sibling(after), name)
+        .ok_or(OutlineError::NotOnMap)?;
+    plan.push(edits)?;
+    Ok((id, plan.edits))
+}
+
 const GROUPS_STAY: &str =
     "a group keeps its place in the outline: drag it into another group on the map";
 
@@ -258,9 +331,7 @@ pub fn add_after(
 ) -> Result<(ElementId, Vec<Edit>), OutlineError> {
     match after {
         None => authoring::add_linked(doc, map, Link::First, name).ok_or(OutlineError::NotOnMap),
-        Some(Node::Element(e)) => {
-            authoring::add_linked(doc, map, Link::Sibling(e), name).ok_or(OutlineError::NotOnMap)
-        }
+        Some(Node::Element(e)) => insert_after(doc, map, e, name),
         Some(Node::Group(g)) => {
             let tree = Tree::build(doc, map);
             on_map(&tree, Node::Group(g))?;

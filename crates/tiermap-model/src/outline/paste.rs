@@ -5,7 +5,7 @@
 //! the item pasted at, as its siblings; deeper lines go under the line above
 //! them, as Tab would put them, in the next tier down with the next kind.
 
-use super::edits::{Planner, add_after};
+use super::edits::{Planner, add_after, insert_after};
 use super::{Node, OutlineError};
 use crate::authoring::{self, Link};
 use crate::document::Document;
@@ -137,6 +137,7 @@ pub fn paste(
             (None, depth) => Some(Link::Child(path[depth - 1])),
         };
         let (id, edits) = match link {
+            Some(Link::Sibling(previous)) => insert_after(&plan.doc, map, previous, &line.name)?,
             Some(link) => authoring::add_linked(&plan.doc, map, link, &line.name)
                 .ok_or(OutlineError::NotOnMap)?,
             None => add_after(&plan.doc, map, at, &line.name)?,

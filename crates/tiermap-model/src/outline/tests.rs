@@ -462,3 +462,21 @@ fn a_paste_on_an_empty_map_starts_at_its_top() {
     let unknown = paste(&doc, map, Some(Node::Element(ElementId::new())), "x");
     assert!(unknown.is_err(), "an element not on the map is refused");
 }
+
+#[test]
+fn a_line_added_or_pasted_between_two_siblings_reads_between_them() {
+    let (mut doc, map) = pyramid();
+    let hr = add(&mut doc, map, Link::First, "HR");
+    let a = add(&mut doc, map, Link::Child(hr), "A");
+    add(&mut doc, map, Link::Sibling(a), "B");
+    let (_, edits) = add_after(&doc, map, Some(Node::Element(a)), "After A").expect("planned");
+    apply(&mut doc, &edits);
+    assert_eq!(shown(&doc, map), ["HR", "  A", "  After A", "  B"]);
+    let (_, edits) = paste(&doc, map, Some(Node::Element(a)), "P\nQ").expect("planned");
+    apply(&mut doc, &edits);
+    assert_eq!(
+        shown(&doc, map),
+        ["HR", "  A", "  P", "  Q", "  After A", "  B"]
+    );
+    no_overlaps(&doc, map);
+}
