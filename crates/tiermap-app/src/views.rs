@@ -63,7 +63,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     let mut on_map: BTreeSet<ElementId> = BTreeSet::new();
-    let nodes = doc
+    let mut nodes: Vec<ElementNode> = doc
         .placements_of(map_id)
         .filter_map(|p| {
             let element = doc.element(p.element)?;
@@ -81,9 +81,15 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
                 width: p.rect.width,
                 height: p.rect.height,
                 owners: owners(doc, OwnedTarget::Element(element.id)),
+                hierarchy_parent: None,
             })
         })
         .collect();
+    let parents = tiermap_model::authoring::hierarchy_parents(doc, |e| on_map.contains(&e));
+    for node in &mut nodes {
+        let id = node.id.parse::<ElementId>().ok();
+        node.hierarchy_parent = id.and_then(|id| parents.get(&id)).map(ToString::to_string);
+    }
     let edges = doc
         .relations()
         .filter(|r| on_map.contains(&r.source) && on_map.contains(&r.target))

@@ -92,6 +92,9 @@ pub struct ElementNode {
     pub width: f64,
     pub height: f64,
     pub owners: Vec<OwnerBadge>,
+    /// The element this one rolls up to, when that is on the map too: the
+    /// hierarchy the arrow keys walk (↑ parent, ↓ children, ←/→ siblings).
+    pub hierarchy_parent: Option<String>,
 }
 
 /// A person's role on an element or group, shown as a badge.
@@ -546,4 +549,22 @@ pub struct KindChoice {
     pub label: String,
     /// The short word typed before a colon: `app:`.
     pub shorthand: String,
+}
+
+/// A document opened lately, as the welcome screen lists it. The window
+/// opens one by its place in the list; it never sends a path back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecentDocument {
+    /// The file name without `.tiermap`.
+    pub name: String,
+    /// The folder it is in, for telling two of the same name apart.
+    pub folder: String,
+}
+
+impl RecentDocument {
+    pub fn of(path: &std::path::Path) -> Self {
+        let name = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = path.parent().map(|f| f.display().to_string()).unwrap_or_default();
+        RecentDocument { name, folder }
+    }
 }

@@ -26,6 +26,7 @@ import type {
   NewOwnership,
   PersonSummary,
   ProblemReport,
+  RecentDocument,
   RuleSettings,
   StartupView,
 } from "./bindings";
@@ -64,6 +65,10 @@ export const core = {
   undo: () => call<DocumentView>("undo"),
   redo: () => call<DocumentView>("redo"),
   openDialog: () => call<void>("open_dialog"),
+  /** File > New Document once the window knows what it is for: the save dialog names the file. */
+  newDocumentDialog: (model: string, mapName: string) => call<void>("new_document_dialog", { model, mapName }),
+  recentDocuments: () => call<RecentDocument[]>("recent_documents"),
+  openRecent: (index: number) => call<void>("open_recent", { index }),
   problems: (mapId: string | null) => call<ProblemReport>("problems", { mapId }),
   ruleSettings: () => call<RuleSettings>("rule_settings"),
   setRuleSettings: (settings: RuleSettings) => call<RuleSettings>("set_rule_settings", { settings }),

@@ -49,7 +49,12 @@ export type GroupNode = { id: string, parent_id: string | null, kind: string, ki
  */
 collapsed: boolean, owners: Array<OwnerBadge>, };
 
-export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
+export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, 
+/**
+ * The element this one rolls up to, when that is on the map too: the
+ * hierarchy the arrow keys walk (↑ parent, ↓ children, ←/→ siblings).
+ */
+hierarchy_parent: string | null, };
 
 export type OwnerBadge = { 
 /**
@@ -345,3 +350,13 @@ export type KindChoice = { kind: string, label: string,
  * The short word typed before a colon: `app:`.
  */
 shorthand: string, };
+
+export type RecentDocument = { 
+/**
+ * The file name without `.tiermap`.
+ */
+name: string, 
+/**
+ * The folder it is in, for telling two of the same name apart.
+ */
+folder: string, };
