@@ -120,8 +120,7 @@ fn indent_outdent_and_moves_are_single_steps_and_nothing_to_do_leaves_no_step() 
     let sibling = view
         .outline
         .iter()
-        .filter(|i| i.parent_id == second.parent_id && i.id != second.id)
-        .nth(0)
+        .find(|i| i.parent_id == second.parent_id && i.id != second.id)
         .unwrap()
         .id
         .clone();
