@@ -90,6 +90,7 @@ async fn a_twenty_element_pyramid_with_owners_is_captured_by_keyboard_alone() {
     let mut beyond_names = 0usize;
     let lines = pyramid();
     for (how, name, owner) in &lines {
+        eprintln!("{how}: {name} @{owner}");
         match *how {
             "Enter" => press_timed(&app, Key::Enter, &mut sent).await,
             "Tab" => press_timed(&app, Key::Tab, &mut sent).await,

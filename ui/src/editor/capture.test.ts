@@ -35,7 +35,9 @@ describe("the capture line", () => {
     expect(nextRole(p, "product_owner")).toBe("business_owner");
   });
 
-  it("says what Enter will do", () => {
+  it("says what Enter will do, with the person the picker has highlighted", () => {
+    const typed = preview({ person_id: null, name: "a", role: "product_manager", role_label: "Product manager" });
+    expect(captureSummary(typed, { personId: "p1", name: "A. Rivera" })).toBe("Product · owner A. Rivera as product manager");
     expect(captureSummary(preview(null))).toBe("Product");
     expect(captureSummary(preview({ person_id: null, name: "Ana", role: "product_manager", role_label: "Product manager" }, true))).toBe(
       "Product (kind changed) · owner Ana (new person) as product manager",

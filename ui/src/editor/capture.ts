@@ -28,12 +28,13 @@ export function nextRole(preview: CapturePreview, current: string | undefined): 
   return roles[(at + 1) % roles.length];
 }
 
-/** The short hint under the field: what Enter will do, in words. */
-export function captureSummary(preview: CapturePreview): string {
+/** The short hint under the field: what Enter will do, in words; `chosen` is the picker's highlighted row, which Enter takes. */
+export function captureSummary(preview: CapturePreview, chosen?: { personId: string | null; name: string }): string {
   const parts = [preview.kind_changed ? `${preview.kind_label} (kind changed)` : preview.kind_label];
-  if (preview.owner && preview.owner.name.trim() !== "") {
-    const who = preview.owner.person_id ? preview.owner.name : `${preview.owner.name} (new person)`;
-    parts.push(`owner ${who} as ${preview.owner.role_label.toLowerCase()}`);
+  const owner = preview.owner && chosen ? { ...preview.owner, person_id: chosen.personId, name: chosen.name } : preview.owner;
+  if (owner && owner.name.trim() !== "") {
+    const who = owner.person_id ? owner.name : `${owner.name} (new person)`;
+    parts.push(`owner ${who} as ${owner.role_label.toLowerCase()}`);
   }
   return parts.join(" · ");
 }

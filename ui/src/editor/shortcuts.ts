@@ -77,6 +77,8 @@ export function presentingActionFor(press: KeyPress): PresentingAction | null {
 
 export type KeyPress = {
   key: string;
+  /** The physical key: Shift+Tab can arrive as key "Unidentified" with code "Tab" (GTK's ISO_Left_Tab). */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -84,7 +86,8 @@ export type KeyPress = {
 };
 
 /** The action a key press asks for, if any. */
-export function shortcutFor(press: KeyPress): ShortcutAction | null {
+export function shortcutFor(event: KeyPress): ShortcutAction | null {
+  const press = event.key === "Unidentified" && event.code === "Tab" ? { ...event, key: "Tab" } : event;
   const command = press.ctrlKey || press.metaKey;
   if (press.altKey) return null;
   if (!command) {

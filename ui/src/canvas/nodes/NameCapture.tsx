@@ -6,6 +6,7 @@
  * Escape cancels. Keys stay in the field, so Enter does not also add a sibling.
  */
 import { useEffect, useRef, useState } from "react";
+import { useStore } from "@xyflow/react";
 import type { CapturePreview } from "../../ipc/bindings";
 import { core } from "../../ipc/api";
 import { captureSummary, nextRole, ownerStart, withOwner, type CaptureChoice } from "../../editor/capture";
@@ -31,6 +32,8 @@ function pickerRows(preview: CapturePreview | null, line: string): Row[] {
 
 export function NameCapture({ elementId, name, seed, onDone }: Props) {
   const field = useRef<HTMLInputElement>(null);
+  // The hint is read at screen size whatever the map's zoom: it is the window talking, not the map.
+  const zoom = useStore((state) => state.transform[2]);
   const [line, setLine] = useState(seed ?? name);
   const [preview, setPreview] = useState<{ line: string; role?: string; preview: CapturePreview } | null>(null);
   const [role, setRole] = useState<string | undefined>(undefined);
@@ -105,8 +108,8 @@ export function NameCapture({ elementId, name, seed, onDone }: Props) {
         }}
         onBlur={() => store(chosen)}
       />
-      <div className="capture-hint" role="status" data-testid="capture-hint">
-        {fresh ? <div className="capture-summary">{captureSummary(fresh)}</div> : null}
+      <div className="capture-hint" role="status" data-testid="capture-hint" style={{ transform: `scale(${1 / zoom})` }}>
+        {fresh ? <div className="capture-summary">{captureSummary(fresh, chosen)}</div> : null}
         {rows.length > 0 ? (
           <ul className="capture-picker" role="listbox" id={`picker-${elementId}`} aria-label="Owner" data-testid="owner-picker">
             {rows.map((row, i) => (
