@@ -6,7 +6,7 @@ import { core, onImportPicked, onMenu } from "./ipc/api";
 import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
 import { useMapEditing } from "./app/useMapEditing";
-import { useViewPreferences } from "./app/useViewPreferences";
+import { TEXT_SCALE, useViewPreferences } from "./app/useViewPreferences";
 import { commandList, VIEW_ONLY, type CommandId } from "./app/commands";
 import { MapCanvas, NOTHING, type DropRequest, type FocusRequest, type Selection, type ViewRequest } from "./canvas/MapCanvas";
 import { Palette } from "./panels/Palette";
@@ -262,6 +262,10 @@ export function App() {
         case "color-owner":
         case "color-lifecycle":
           return prefs.setColorBy(id.slice("color-".length) as typeof prefs.colorBy);
+        case "text-normal":
+        case "text-large":
+        case "text-larger":
+          return prefs.setTextSize(id.slice("text-".length) as typeof prefs.textSize);
         case "rules":
           return openRules();
         case "export":
@@ -441,7 +445,13 @@ export function App() {
 
   const document = screen.doc;
   return (
-    <div className={presenting ? "app presenting" : "app"} data-testid="app" data-presenting={presenting}>
+    <div
+      className={presenting ? "app presenting" : "app"}
+      data-testid="app"
+      data-presenting={presenting}
+      data-text-size={prefs.textSize}
+      style={{ "--text-scale": TEXT_SCALE[prefs.textSize] } as React.CSSProperties}
+    >
       <header className="toolbar">
         <span className="doc-name" title={document.path}>
           {document.file_name}

@@ -37,6 +37,8 @@ describe("outline keys", () => {
     expect(outlineKey(press("Enter"), items, "runs", none, false)).toEqual({ do: "add" });
     expect(outlineKey(press("Tab"), items, "hiring", none, false)).toEqual({ do: "indent" });
     expect(outlineKey(press("Tab", { shiftKey: true }), items, "hiring", none, false)).toEqual({ do: "outdent" });
+    const gtk = new KeyboardEvent("keydown", { key: "Unidentified", code: "Tab", shiftKey: true });
+    expect(outlineKey(gtk, items, "hiring", none, false), "Shift+Tab as GTK may send it").toEqual({ do: "outdent" });
     expect(outlineKey(press("ArrowUp", { altKey: true }), items, "hiring", none, false)).toEqual({ do: "move", direction: "up" });
     expect(outlineKey(press("ArrowDown", { altKey: true }), items, "hiring", none, false)).toEqual({ do: "move", direction: "down" });
     expect(outlineKey(press("F2"), items, "hiring", none, false)).toEqual({ do: "rename", initial: null });

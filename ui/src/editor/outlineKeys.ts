@@ -57,6 +57,11 @@ export function positionsInSet(items: OutlineItem[]): Map<string, { pos: number;
   return out;
 }
 
+/** The key as meant: Shift+Tab from GTK can come as "Unidentified" with code "Tab". */
+export function asTyped(press: Pick<KeyPress, "key" | "code">): string {
+  return press.key === "Unidentified" && press.code === "Tab" ? "Tab" : press.key;
+}
+
 /** A key that types a character (starts renaming with it). */
 function isPrintable(press: KeyPress): boolean {
   return press.key.length === 1 && press.key !== " " && !press.ctrlKey && !press.metaKey && !press.altKey;
@@ -67,7 +72,9 @@ function isPrintable(press: KeyPress): boolean {
  * not the outline's (it then goes on to the window: Ctrl+Z, Ctrl+K, F5…).
  * Editing keys are left out when the document cannot change.
  */
-export function outlineKey(press: KeyPress, visible: OutlineItem[], activeId: string | null, collapsed: ReadonlySet<string>, readOnly: boolean): OutlineAction | null {
+export function outlineKey(event: KeyPress, visible: OutlineItem[], activeId: string | null, collapsed: ReadonlySet<string>, readOnly: boolean): OutlineAction | null {
+  // Field by field (a KeyboardEvent's fields are getters); GTK may send Shift+Tab as key "Unidentified", code "Tab".
+  const press: KeyPress = { key: asTyped(event), ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey };
   const at = visible.findIndex((i) => i.id === activeId);
   const item = at >= 0 ? visible[at] : null;
   const command = press.ctrlKey || press.metaKey;

@@ -87,7 +87,9 @@ export type KeyPress = {
 
 /** The action a key press asks for, if any. */
 export function shortcutFor(event: KeyPress): ShortcutAction | null {
-  const press = event.key === "Unidentified" && event.code === "Tab" ? { ...event, key: "Tab" } : event;
+  // Copied field by field: a KeyboardEvent's fields are getters, which a spread would drop.
+  const pressed = event.key === "Unidentified" && event.code === "Tab" ? "Tab" : event.key;
+  const press: KeyPress = { key: pressed, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey };
   const command = press.ctrlKey || press.metaKey;
   if (press.altKey) return null;
   if (!command) {

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MapView, OutlineItem } from "../ipc/bindings";
 import type { Selection } from "../editor/selection";
-import { ancestorsOf, outlineKey, positionsInSet, visibleItems, type OutlineAction } from "../editor/outlineKeys";
+import { ancestorsOf, asTyped, outlineKey, positionsInSet, visibleItems, type OutlineAction } from "../editor/outlineKeys";
 
 /** The edits the panel asks for; each resolves once the map shows the result. */
 export type OutlineEdits = {
@@ -326,7 +326,7 @@ function NameField({ editing, onChange, onDone }: { editing: Editing; onChange: 
         } else if (event.key === "Escape") {
           event.preventDefault();
           finish(null, false);
-        } else if (event.key === "Tab") {
+        } else if (asTyped(event) === "Tab") {
           event.preventDefault();
           finish(event.shiftKey ? "outdent" : "indent", true);
         }
