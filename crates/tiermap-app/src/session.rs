@@ -18,6 +18,8 @@ pub struct Session {
     file: Option<DocumentFile>,
     /// Why the last open failed, until the window has shown it.
     open_error: Option<AppError>,
+    /// The last map view's routes, kept while nothing they depend on changes.
+    routes: views::RouteCache,
 }
 
 fn parse_id<T: FromStr>(text: &str, what: &str) -> Result<T, AppError> {
@@ -152,7 +154,7 @@ impl Session {
     pub fn map_view(&self, map_id: &str) -> Result<MapView, AppError> {
         let id: MapId = parse_id(map_id, "map")?;
         let file = self.file()?;
-        views::map_view(file.doc(), id).ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("no map with id {map_id}")))
+        views::map_view(file.doc(), id, &self.routes).ok_or_else(|| AppError::new(ErrorCode::UnknownId, format!("no map with id {map_id}")))
     }
 
     /// Stores where dragged items ended up (position and container), as one

@@ -1,8 +1,9 @@
 //! Converting the domain into wire types. The only place that knows both.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, PoisonError};
 
-use tiermap_model::layout::routing::{self, Route, Side};
+use tiermap_model::layout::routing::{self, MapRouting, Route, RoutedRelation, Side};
 use tiermap_model::outline::{self, Node};
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
@@ -43,8 +44,28 @@ pub(crate) fn owners(doc: &Document, target: OwnedTarget) -> Vec<OwnerBadge> {
     badges
 }
 
+/// The last routed map and what it was routed from. Routing a large map is
+/// most of its view's cost (BENCHMARKS.md); a view asked for again after a
+/// change that moved nothing (a name, an owner, a KPI, the window's second
+/// fetch of the same state) reuses the routes of equal inputs.
+#[derive(Debug, Default)]
+pub(crate) struct RouteCache(Mutex<Option<(MapRouting, Vec<RoutedRelation>)>>);
+
+impl RouteCache {
+    fn routes(&self, doc: &Document, map_id: MapId) -> Vec<RoutedRelation> {
+        let input = routing::map_routing(doc, map_id);
+        let mut last = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, routes)) = last.as_ref().filter(|(from, _)| *from == input) {
+            return routes.clone();
+        }
+        let routes = input.route();
+        *last = Some((input, routes.clone()));
+        routes
+    }
+}
+
 /// Everything the canvas needs for one map.
-pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
+pub(crate) fn map_view(doc: &Document, map_id: MapId, routes: &RouteCache) -> Option<MapView> {
     let map = doc.map(map_id)?;
     let groups = doc
         .groups_of(map_id)
@@ -87,7 +108,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     // Routed once for the whole map: each line goes round the others' boxes.
-    let mut routes: HashMap<_, Route> = routing::map_routes(doc, map_id).into_iter().map(|r| (r.relation, r.route)).collect();
+    let mut routes: HashMap<_, Route> = routes.routes(doc, map_id).into_iter().map(|r| (r.relation, r.route)).collect();
     let parents = tiermap_model::authoring::hierarchy_parents(doc, |e| on_map.contains(&e));
     for node in &mut nodes {
         let id = node.id.parse::<ElementId>().ok();

@@ -27,10 +27,40 @@ pub struct RoutedRelation {
     pub route: Route,
 }
 
+/// Everything a map's routes depend on: the boxes, the title bars and the
+/// lines to draw. Two maps with equal inputs have equal routes, so a caller
+/// can keep the routes while a change (a name, an owner) leaves these alone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MapRouting {
+    boxes: Vec<Rect>,
+    keep_out: Vec<Rect>,
+    links: Vec<Link>,
+    relations: Vec<RelationId>,
+}
+
+impl MapRouting {
+    /// Every line of the map, routed.
+    pub fn route(&self) -> Vec<RoutedRelation> {
+        self.relations
+            .iter()
+            .zip(route(&self.boxes, &self.keep_out, &self.links))
+            .map(|(relation, route)| RoutedRelation {
+                relation: *relation,
+                route,
+            })
+            .collect()
+    }
+}
+
 /// Every drawn relation of `map`, routed. Empty for an unknown map.
 pub fn map_routes(doc: &Document, map_id: MapId) -> Vec<RoutedRelation> {
+    map_routing(doc, map_id).route()
+}
+
+/// What routing `map` depends on (nothing for an unknown map).
+pub fn map_routing(doc: &Document, map_id: MapId) -> MapRouting {
     let Some(map) = doc.map(map_id) else {
-        return Vec::new();
+        return MapRouting::default();
     };
     // Parents come before their children, so each parent is placed (or hidden) first.
     let mut groups: BTreeMap<GroupId, (Rect, bool)> = BTreeMap::new();
@@ -95,12 +125,12 @@ pub fn map_routes(doc: &Document, map_id: MapId) -> Vec<RoutedRelation> {
             ))
         })
         .collect();
-    let links: Vec<Link> = drawn.iter().map(|(_, l)| *l).collect();
-    drawn
-        .into_iter()
-        .zip(route(&boxes, &keep_out, &links))
-        .map(|((relation, _), route)| RoutedRelation { relation, route })
-        .collect()
+    MapRouting {
+        boxes,
+        keep_out,
+        links: drawn.iter().map(|(_, l)| *l).collect(),
+        relations: drawn.iter().map(|(r, _)| *r).collect(),
+    }
 }
 
 #[cfg(test)]

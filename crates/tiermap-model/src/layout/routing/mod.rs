@@ -29,7 +29,7 @@ mod tests;
 
 use crate::records::Rect;
 
-pub use map::{RoutedRelation, map_routes};
+pub use map::{MapRouting, RoutedRelation, map_routes, map_routing};
 
 /// How far a line keeps from boxes it does not end at, and from keep-out areas.
 pub const CLEARANCE: f64 = 4.0;
