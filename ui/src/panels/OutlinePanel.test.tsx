@@ -161,4 +161,21 @@ describe("OutlinePanel", () => {
     for (const call of Object.values(edit)) expect(call).not.toHaveBeenCalled();
     expect(screen.queryByTestId("outline-name-field")).toBeNull();
   });
+
+  it("when the active line goes (an undo), the line now in its place takes the tab stop", () => {
+    const { rerender } = show(edits(), false, ["hire"]);
+    expect(lines().map((l) => l.tabIndex)).toEqual([-1, -1, 0]);
+    const props = { selection: { elements: [], groups: [], edges: [] }, readOnly: false, edits: edits(), onSelect: vi.fn(), onLeave: vi.fn(), onClose: vi.fn() };
+    rerender(<OutlinePanel view={view(pyramid.outline.slice(0, 2))} {...props} />);
+    expect(lines().map((l) => l.tabIndex)).toEqual([-1, 0]);
+  });
+
+  it("says where the active line went after an edit moved it", () => {
+    const props = { selection: { elements: ["hire"], groups: [], edges: [] }, readOnly: false, edits: edits(), onSelect: vi.fn(), onLeave: vi.fn(), onClose: vi.fn() };
+    const { rerender } = render(<OutlinePanel view={pyramid} {...props} />);
+    expect(screen.getByTestId("outline-said").textContent).toBe("");
+    const indented = view([line("hr", "HR", 0, null, 1), line("pay", "Payroll", 1, "hr", 1), { ...line("hire", "Hiring", 2, "pay"), kind: "service", kind_label: "Service" }]);
+    rerender(<OutlinePanel view={indented} {...props} />);
+    expect(screen.getByTestId("outline-said").textContent).toBe("Hiring, Service, level 3, under Payroll");
+  });
 });

@@ -39,6 +39,9 @@ type Props = {
 
 type Editing = { id: string; text: string; selectAll: boolean };
 
+/** The last request for the keyboard that a panel took. */
+let focusTaken = 0;
+
 /** The line of an item in the drawn tree. */
 function lineOf(tree: HTMLElement | null, id: string): HTMLElement | null {
   return [...(tree?.querySelectorAll<HTMLElement>("[data-id]") ?? [])].find((line) => line.dataset.id === id) ?? null;
@@ -58,7 +61,24 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
   const selected = useMemo(() => new Set([...selection.elements, ...selection.groups]), [selection]);
   const active = items.find((i) => i.id === activeId) ?? null;
   // The line that takes Tab when the tree is entered: the active one, else the first.
-  const tabStop = active && visible.some((i) => i.id === active.id) ? active.id : (visible[0]?.id ?? null);
+  // When the active line is gone (undone, deleted elsewhere), the line now at its place takes over.
+  const lastIndex = useRef(0);
+  const activeIndex = active ? visible.findIndex((i) => i.id === active.id) : -1;
+  if (activeIndex >= 0) lastIndex.current = activeIndex;
+  const tabStop = activeIndex >= 0 ? visible[activeIndex].id : (visible[Math.min(lastIndex.current, visible.length - 1)]?.id ?? null);
+
+  // Where the active line now is, said to a screen reader when an edit moves it
+  // (the keyboard stays on the same line, which a reader would not announce again).
+  const [said, setSaid] = useState("");
+  const place = active ? `${active.depth}|${active.parent_id ?? ""}|${active.kind}` : "";
+  const lastPlace = useRef<{ id: string | null; place: string }>({ id: null, place: "" });
+  useEffect(() => {
+    const before = lastPlace.current;
+    lastPlace.current = { id: active?.id ?? null, place };
+    if (!active || before.id !== active.id || before.place === place) return;
+    const parent = items.find((i) => i.id === active.parent_id);
+    setSaid(`${active.name}, ${active.kind_label}, level ${active.depth + 1}${parent ? `, under ${parent.name}` : ""}`);
+  }, [active, place, items]);
 
   // What is selected on the canvas becomes the active line, with its parents unfolded.
   const selectedFirst = selection.elements[0] ?? selection.groups[0] ?? null;
@@ -83,7 +103,9 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
 
   // Shown by key: the keyboard goes to the active line (or the empty tree, where Enter starts).
   useEffect(() => {
-    if (focusRequest === 0) return;
+    // A request is taken once: the panel shown again later (after presenting) leaves the keyboard where it is.
+    if (focusRequest <= focusTaken) return;
+    focusTaken = focusRequest;
     keyboardHere.current = true;
     const target = tabStop ? lineOf(tree.current, tabStop) : tree.current;
     target?.focus();
@@ -287,6 +309,9 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
           );
         })}
       </ul>
+      <div className="outline-said" role="status" aria-live="polite" data-testid="outline-said">
+        {said}
+      </div>
       {/* Ctrl+V on a line lands here for a moment, so the pasted text can be read. */}
       <textarea ref={trap} className="outline-paste-trap" aria-hidden="true" tabIndex={-1} onPaste={onPaste} value="" onChange={() => undefined} data-testid="outline-paste-trap" />
     </section>
