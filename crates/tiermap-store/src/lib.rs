@@ -21,6 +21,7 @@
 //! - Undo and redo are read from the file, so they survive a restart.
 
 mod backup;
+mod bulk;
 mod codec;
 mod document_file;
 mod error;
