@@ -37,36 +37,48 @@ pub(crate) fn write_document(conn: &mut Connection, doc: &Document) -> rusqlite:
 
 fn insert_all(conn: &mut Connection, doc: &Document) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    let how = Put::Insert;
-    for e in doc.elements() {
-        codec::put_element(&tx, e, how)?;
-    }
-    for r in doc.relations() {
-        codec::put_relation(&tx, r, how)?;
-    }
-    for m in doc.maps() {
-        codec::put_map(&tx, m, how)?;
-    }
-    for g in doc.groups() {
-        codec::put_group(&tx, g, how)?;
-    }
-    for p in doc.placements() {
-        codec::put_placement(&tx, p, how)?;
-    }
-    for o in doc.ownerships() {
-        codec::put_ownership(&tx, o, how)?;
-    }
-    for k in doc.kpis() {
-        codec::put_kpi(&tx, k, how)?;
-    }
-    for s in doc.scores() {
-        codec::put_score(&tx, s, how)?;
-    }
-    for a in doc.activities() {
-        codec::put_activity(&tx, a, how)?;
+    let insert = Put::Insert as usize;
+    {
+        // Each statement prepared once for its table.
+        let mut stmt = tx.prepare(codec::ELEMENT[insert])?;
+        for e in doc.elements() {
+            codec::run_element(&mut stmt, e)?;
+        }
+        let mut stmt = tx.prepare(codec::RELATION[insert])?;
+        for r in doc.relations() {
+            codec::run_relation(&mut stmt, r)?;
+        }
+        let mut stmt = tx.prepare(codec::MAP[insert])?;
+        for m in doc.maps() {
+            codec::run_map(&mut stmt, m)?;
+        }
+        let mut stmt = tx.prepare(codec::GROUP[insert])?;
+        for g in doc.groups() {
+            codec::run_group(&mut stmt, g)?;
+        }
+        let mut stmt = tx.prepare(codec::PLACEMENT[insert])?;
+        for p in doc.placements() {
+            codec::run_placement(&mut stmt, p)?;
+        }
+        let mut stmt = tx.prepare(codec::OWNERSHIP[insert])?;
+        for o in doc.ownerships() {
+            codec::run_ownership(&mut stmt, o)?;
+        }
+        let mut stmt = tx.prepare(codec::KPI[insert])?;
+        for k in doc.kpis() {
+            codec::run_kpi(&mut stmt, k)?;
+        }
+        let mut stmt = tx.prepare(codec::SCORE[insert])?;
+        for s in doc.scores() {
+            codec::run_score(&mut stmt, s)?;
+        }
+        let mut stmt = tx.prepare(codec::ACTIVITY[insert])?;
+        for a in doc.activities() {
+            codec::run_activity(&mut stmt, a)?;
+        }
     }
     if *doc.validation_settings() != ValidationSettings::default() {
-        codec::put_settings(&tx, doc.validation_settings(), how)?;
+        codec::put_settings(&tx, doc.validation_settings(), Put::Insert)?;
     }
     check_foreign_keys(&tx)?;
     tx.commit()
