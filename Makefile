@@ -14,7 +14,7 @@ CLI := target/debug/tiermap
 FEATURES := --features tiermap-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e soak bindings dev clean screenshot bench bench-canvas bench-export bench-import bench-layout fuzz
+.PHONY: run test setup setup-test ui app unit-tests ui-tests e2e soak bindings dev clean screenshot bench bench-canvas bench-capture bench-export bench-import bench-layout fuzz
 
 run: setup ui app
 	@mkdir -p "$(dir $(SAMPLE))"
@@ -80,6 +80,13 @@ bench:
 # generated maps of 1,000 and 5,000 elements; figures go in BENCHMARKS.md.
 # Run twice: with WebKit's GL compositing (software GL here, no GPU) and
 # with compositing off (plain software painting).
+# Keyboard capture (release build): a 20-element pyramid with owners typed in
+# the real app; keys per element and key-to-screen latency go in BENCHMARKS.md.
+bench-capture: setup-test ui
+	$(CARGO) build --release -p tiermap-desktop $(FEATURES)
+	TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \
+	  dbus-run-session -- $(XVFB) $(CARGO) test -p tiermap-e2e --test capture_bench -- --ignored --nocapture
+
 bench-canvas: setup-test ui
 	$(CARGO) build --release -p tiermap-desktop $(FEATURES)
 	TIERMAP_APP="$(CURDIR)/target/release/tiermap-desktop" TAURI_DRIVER="$(TAURI_DRIVER)" \

@@ -117,7 +117,6 @@ pub fn refresh_recent(app: &AppHandle) {
 
 pub fn on_event(app: &AppHandle, id: &str) {
     match id {
-        "new-document" => open_file::pick_and_create(app),
         "open-file" => open_file::pick_and_open(app),
         "save-as" => open_file::pick_and_save_as(app),
         "close-document" => open_file::close(app),

@@ -40,17 +40,19 @@ pub fn close(app: &AppHandle) {
     let _ = app.emit(DOCUMENT_CHANGED, ());
 }
 
-/// File > New Document: the native save dialog names the new file.
-pub fn pick_and_create(app: &AppHandle) {
+/// File > New Document, after the window asked what it is for: the native
+/// save dialog names the new file, whose first map has that grouping model.
+pub fn pick_and_create(app: &AppHandle, model: String, map_name: String) {
     let handle = app.clone();
+    let suggested = if map_name.trim().is_empty() { "Untitled".to_owned() } else { map_name.trim().replace(['/', '\\'], "-") };
     app.dialog()
         .file()
         .set_title("Create a new Tiermap document")
-        .set_file_name("Untitled.tiermap")
+        .set_file_name(format!("{suggested}.tiermap"))
         .add_filter("Tiermap document", &["tiermap"])
         .save_file(move |picked| {
             if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
-                handle.state::<Shell>().session().create_new_for_window(&path);
+                handle.state::<Shell>().session().create_for_window(&path, &model, &map_name);
                 opened(&handle);
             }
         });

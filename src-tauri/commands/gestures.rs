@@ -3,7 +3,8 @@
 use tauri::State;
 use tiermap_app::AppError;
 use tiermap_app::wire::{
-    DocumentView, ElementDetails, ElementPatch, ElementSummary, ItemMove, KpiRow, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary,
+    CapturePreview, CaptureRequest, DocumentView, ElementDetails, ElementPatch, ElementSummary, ItemMove, KpiRow, LinkedElement, MapView, NewElement, NewGroup, NewOwnership,
+    PersonSummary,
 };
 
 use crate::state::Shell;
@@ -136,4 +137,19 @@ pub fn elements(shell: State<'_, Shell>) -> Result<Vec<ElementSummary>, AppError
 #[tauri::command]
 pub fn place_elements(shell: State<'_, Shell>, map_id: String, places: Vec<ItemMove>) -> Result<MapView, AppError> {
     shell.session().place_elements(&map_id, &places)
+}
+
+#[tauri::command]
+pub fn preview_capture(shell: State<'_, Shell>, request: CaptureRequest) -> Result<CapturePreview, AppError> {
+    shell.session().preview_capture(&request)
+}
+
+#[tauri::command]
+pub fn capture_name(shell: State<'_, Shell>, request: CaptureRequest) -> Result<DocumentView, AppError> {
+    shell.session().capture_name(&request)
+}
+
+#[tauri::command]
+pub fn add_person(shell: State<'_, Shell>, name: String) -> Result<(String, Vec<PersonSummary>), AppError> {
+    shell.session().add_person(&name)
 }

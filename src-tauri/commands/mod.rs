@@ -47,6 +47,26 @@ pub fn open_dialog(app: tauri::AppHandle) {
     crate::open_file::pick_and_open(&app);
 }
 
+/// The window asked what the new document is for; the save dialog names it.
+#[tauri::command]
+pub fn new_document_dialog(app: tauri::AppHandle, model: String, map_name: String) {
+    crate::open_file::pick_and_create(&app, model, map_name);
+}
+
+/// The documents opened lately, newest first, for the welcome screen.
+#[tauri::command]
+pub fn recent_documents(app: tauri::AppHandle) -> Vec<tiermap_app::wire::RecentDocument> {
+    crate::recent::list(&app).iter().map(|path| tiermap_app::wire::RecentDocument::of(path)).collect()
+}
+
+/// Opens one of the recent documents, by its place in the list: the window never names a file to read.
+#[tauri::command]
+pub fn open_recent(app: tauri::AppHandle, index: usize) {
+    if let Some(path) = crate::recent::list(&app).get(index) {
+        crate::open_file::open(&app, path);
+    }
+}
+
 #[tauri::command]
 pub fn problems(shell: State<'_, Shell>, map_id: Option<String>) -> Result<ProblemReport, AppError> {
     shell.session().problems(map_id.as_deref())

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { App } from "./App";
 
@@ -31,5 +31,29 @@ describe("App start-up", () => {
     mockIPC((command) => (command === "startup" ? { document: null, error: null } : null), { shouldMockEvents: true });
     render(<App />);
     expect(await screen.findByTestId("welcome")).toBeTruthy();
+  });
+
+  it("welcomes with New, Open, Import and the recent documents; a new document asks its grouping model, a pyramid preselected", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      calls.push([command, args]);
+      if (command === "startup") return { document: null, error: null };
+      if (command === "recent_documents") return [{ name: "Retail", folder: "/home/f/clients" }, { name: "Lending", folder: "/home/f" }];
+      return null;
+    }, { shouldMockEvents: true });
+    render(<App />);
+    const recent = await screen.findAllByTestId("welcome-recent");
+    expect(recent.map((r) => r.textContent)).toEqual(["Retail/home/f/clients", "Lending/home/f"]);
+    fireEvent.click(recent[1]);
+    await waitFor(() => expect(calls.some(([c, a]) => c === "open_recent" && (a as { index: number }).index === 1)).toBe(true));
+
+    fireEvent.click(screen.getByTestId("welcome-new"));
+    const pyramid = (await screen.findByTestId("model-pyramid")) as HTMLInputElement;
+    expect(pyramid.checked).toBe(true);
+    expect(screen.getByRole("dialog").textContent).toContain("what is it for");
+    fireEvent.click(screen.getByTestId("model-market"));
+    fireEvent.change(screen.getByTestId("new-map-name"), { target: { value: "Segments" } });
+    fireEvent.click(screen.getByTestId("new-map-create"));
+    await waitFor(() => expect(calls.find(([c]) => c === "new_document_dialog")?.[1]).toEqual({ model: "market", mapName: "Segments" }));
   });
 });

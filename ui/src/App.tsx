@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
-import type { ElementSummary, IntegrityView, ItemMove, Problem, RuleSettings } from "./ipc/bindings";
+import type { ElementSummary, IntegrityView, ItemMove, Problem, RecentDocument, RuleSettings } from "./ipc/bindings";
 import { core, onImportPicked, onMenu } from "./ipc/api";
 import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
@@ -33,6 +33,9 @@ import { ImportDialog } from "./panels/ImportDialog";
 import { DamagedBanner } from "./panels/DamagedBanner";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
+import { directionOf } from "./editor/navigation";
+import type { CaptureChoice } from "./editor/capture";
+import { counted } from "./editor/wording";
 
 export function App() {
   const { screen, doc, activeMap, setActiveMap, view, save, notice, setNotice, loads, revision, change, mapGesture, historyStep, showDocument, setLocked } = useDocument();
@@ -44,8 +47,13 @@ export function App() {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [creatingMap, setCreatingMap] = useState(false);
+  // File > New Document first asks what the document is for (its first map's grouping model).
+  const [creatingDocument, setCreatingDocument] = useState(false);
+  const [recent, setRecent] = useState<RecentDocument[]>([]);
   const [drop, setDrop] = useState<DropRequest | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  // The text a name field starts from instead of the name: "Name @" when @ was pressed on a box.
+  const [renameSeed, setRenameSeed] = useState<string | null>(null);
   // Presentation mode: full screen, only the map (and its legend), arrows step through the maps.
   const [presenting, setPresenting] = useState(false);
   const [reportedSelection, setSelection] = useState<Selection>(NOTHING);
@@ -70,13 +78,20 @@ export function App() {
   const select = useCallback((ids: string[]) => setFocus({ ids, nonce: Date.now(), fit: false, mapId: activeMap ?? undefined }), [activeMap]);
 
   // Renaming in place (F2, double-click, or right after creating): Enter stores it, one undo step.
+  // An element's name is a line the core reads (`kind: name @owner`), with what the owner picker chose.
   const rename = useCallback(
-    async (id: string, name: string | null) => {
+    async (id: string, name: string | null, choice: CaptureChoice = {}) => {
       setRenaming((current) => (current === id ? null : current));
-      const current = view?.nodes.find((n) => n.id === id)?.name ?? view?.groups.find((g) => g.id === id)?.name;
-      if (name === null || current === undefined || name.trim() === "" || name.trim() === current) return;
-      const isGroup = view?.groups.some((g) => g.id === id);
-      await change<unknown>(() => (isGroup ? core.renameGroup(id, name) : core.renameElement(id, name)));
+      setRenameSeed(null);
+      const element = view?.nodes.find((n) => n.id === id);
+      const current = element?.name ?? view?.groups.find((g) => g.id === id)?.name;
+      if (name === null || current === undefined || name.trim() === "") return;
+      if (name.trim() === current && !choice.personId && !choice.role) return;
+      if (element) {
+        await change<unknown>(() => core.captureName({ element_id: id, line: name, role: choice.role ?? null, person_id: choice.personId ?? null }));
+      } else {
+        await change<unknown>(() => core.renameGroup(id, name));
+      }
     },
     [view, change],
   );
@@ -86,8 +101,13 @@ export function App() {
     () => ({
       badges: badgesByElement(mapProblems),
       renaming,
-      onRename: (id: string, name: string | null) => void rename(id, name),
-      onStartRename: (id: string) => !readOnly && setRenaming(id),
+      renameSeed,
+      onRename: (id: string, name: string | null, choice?: CaptureChoice) => void rename(id, name, choice),
+      onStartRename: (id: string, seed?: string) => {
+        if (readOnly) return;
+        setRenaming(id);
+        setRenameSeed(seed ?? null);
+      },
       colorOf: (element) => colorOf(element, prefs.colorBy, owners),
       onToggleCollapse: (groupId: string, collapsed: boolean) => void change(() => core.setGroupCollapsed(groupId, collapsed)),
       onResizeGroup: (groupId: string, x: number, y: number, width: number, height: number) => {
@@ -96,7 +116,7 @@ export function App() {
       },
       readOnly,
     }),
-    [mapProblems, renaming, rename, readOnly, prefs.colorBy, owners, change, view, activeMap, mapGesture],
+    [mapProblems, renaming, renameSeed, rename, readOnly, prefs.colorBy, owners, change, view, activeMap, mapGesture],
   );
 
   const { onDrop, onSelectionAction } = useMapEditing({ activeMap, view, readOnly, change, mapGesture, select, setRenaming });
@@ -125,6 +145,12 @@ export function App() {
     const refit = window.setTimeout(() => request("fit"), 150);
     return () => window.clearTimeout(refit);
   }, [presenting, request, setLocked]);
+
+  // The welcome screen lists the documents opened lately.
+  const welcome = screen.kind === "welcome";
+  useEffect(() => {
+    if (welcome) core.recentDocuments().then(setRecent, () => setRecent([]));
+  }, [welcome]);
 
   // Each document opened is checked once its map shows: the check reads every page, so it never delays opening.
   const opened = screen.kind === "document";
@@ -201,6 +227,8 @@ export function App() {
       if (presenting && !VIEW_ONLY.has(id)) return;
       if (id === "open") return void core.openDialog();
       if (id === "shortcuts") return setShortcuts(true);
+      if (id === "new-document") return setCreatingDocument(true);
+      if (id === "import" && screen.kind !== "document") return void core.importDialog().catch((error) => setNotice(asCoreError(error).message));
       if (screen.kind !== "document") return;
       switch (id) {
         case "undo":
@@ -234,7 +262,7 @@ export function App() {
           return void core.importDialog().catch((error) => setNotice(asCoreError(error).message));
         default:
           // The canvas knows what is selected at this very moment; it answers the rest.
-          if ((id === "delete" || id === "rename" || id === "cut" || id === "paste" || id === "duplicate") && readOnly) return;
+          if ((id === "delete" || id === "rename" || id === "add-owner" || id === "cut" || id === "paste" || id === "duplicate") && readOnly) return;
           request(id);
       }
     },
@@ -289,10 +317,16 @@ export function App() {
         if (!readOnly) request("nudge", nudge);
         return;
       }
+      const direction = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey ? directionOf(event.key) : null;
+      if (direction && isMapFocus(event.target)) {
+        event.preventDefault();
+        request("navigate", { direction });
+        return;
+      }
       const action = shortcutFor(event);
       if (!action) return;
       // Enter and Tab belong to a focused button or panel; they add elements only when the map has the keyboard.
-      if ((action === "add-sibling" || action === "add-child") && (!isMapFocus(event.target) || readOnly)) return;
+      if ((action === "add-sibling" || action === "add-child" || action === "add-above") && (!isMapFocus(event.target) || readOnly)) return;
       event.preventDefault();
       run(action);
     };
@@ -370,7 +404,31 @@ export function App() {
   const mapNames = useMemo(() => new Map((doc?.maps ?? []).map((m) => [m.id, m.name])), [doc]);
 
   if (screen.kind === "loading") return <div className="loading">Opening…</div>;
-  if (screen.kind === "welcome") return <Welcome onOpen={openDialog} waitingImport={importing?.fileName} />;
+  const newDocumentDialog = creatingDocument ? (
+    <NewMapDialog
+      purpose="document"
+      onCreate={(name, model) => {
+        setCreatingDocument(false);
+        void core.newDocumentDialog(model, name).catch((error) => setNotice(asCoreError(error).message));
+      }}
+      onCancel={() => setCreatingDocument(false)}
+    />
+  ) : null;
+  if (screen.kind === "welcome") {
+    return (
+      <>
+        <Welcome
+          onNew={() => run("new-document")}
+          onOpen={openDialog}
+          onImport={() => run("import")}
+          recent={recent}
+          onOpenRecent={(index) => void core.openRecent(index)}
+          waitingImport={importing?.fileName}
+        />
+        {newDocumentDialog}
+      </>
+    );
+  }
   if (screen.kind === "problem") return <OpenProblem code={screen.error.code} message={screen.error.message} onOpen={openDialog} />;
 
   const document = screen.doc;
@@ -420,7 +478,18 @@ export function App() {
             </button>
           </div>
           {sideTab === "people" ? (
-            <PeoplePanel people={people} disabled={document.read_only || !view} onDrop={dropPerson} />
+            <PeoplePanel
+              people={people}
+              disabled={readOnly || !view}
+              onDrop={dropPerson}
+              onAdd={(name) => void change(() => core.addPerson(name))}
+              onRename={(personId, name) => void change(() => core.renameElement(personId, name))}
+              onRemove={(person) => {
+                void change(() => core.deleteElements([person.id])).then(
+                  (removed) => removed && setDone(`Removed ${person.name}${person.ownerships > 0 ? ` and ${counted(person.ownerships, "ownership")}` : ""}. Ctrl+Z brings them back.`),
+                );
+              }}
+            />
           ) : (
             <ModelBrowser
               elements={elements}
@@ -506,6 +575,7 @@ export function App() {
       {ownerDrop ? (
         <RolePicker person={ownerDrop.person} target={ownerDrop.target} onPick={(role, accountable) => void assignOwner(role, accountable)} onCancel={() => setOwnerDrop(null)} />
       ) : null}
+      {newDocumentDialog}
       {creatingMap ? <NewMapDialog onCreate={(name, model) => void createMap(name, model)} onCancel={() => setCreatingMap(false)} /> : null}
       {rules ? <RulesDialog initial={rules} onSave={(s) => void saveRules(s)} onCancel={() => setRules(null)} /> : null}
       {palette ? <CommandPalette commands={commands} elements={elements} mapNames={mapNames} onShow={showElement} onClose={() => setPalette(false)} /> : null}

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome, CaptureRequest, CapturePreview, CaptureOwner, RoleChoice, KindChoice, RecentDocument};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -49,6 +49,12 @@ pub fn typescript() -> String {
         IntegrityView::decl(&cfg),
         IntegrityState::decl(&cfg),
         RescueOutcome::decl(&cfg),
+        CaptureRequest::decl(&cfg),
+        CapturePreview::decl(&cfg),
+        CaptureOwner::decl(&cfg),
+        RoleChoice::decl(&cfg),
+        KindChoice::decl(&cfg),
+        RecentDocument::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tiermap-app/src/wire.rs and error.rs by `make bindings`.\n// Do not edit by hand: a Rust test fails when this file is stale.\n\n",

@@ -13,7 +13,7 @@ use tiermap_model::{
 
 use crate::error::{AppError, ErrorCode};
 use crate::session::Session;
-use crate::views::initials;
+use crate::views::person_summary;
 use crate::wire::{DocumentView, ItemMove, LinkedElement, MapView, NewElement, NewGroup, NewOwnership, PersonSummary};
 use tiermap_model::authoring::{self, Link};
 use tiermap_model::placing;
@@ -36,8 +36,7 @@ fn name(text: &str, what: &str) -> Result<String, AppError> {
 
 /// The groups a new map of each grouping model starts with, drawn from what
 /// the document already has: a lane per market segment, a column per org unit.
-fn starter_structure(session: &Session, model: GroupingModel) -> Result<Vec<GroupSpec>, AppError> {
-    let doc = session.doc()?;
+pub(crate) fn starter_structure(doc: &tiermap_model::Document, model: GroupingModel) -> Vec<GroupSpec> {
     let of_kind = |kind: ElementKind| doc.elements().filter(|e| e.kind == kind).map(|e| (e.id, e.name.clone())).collect::<Vec<_>>();
     let per = |kind: ElementKind, group: GroupKind, fallback: &str| {
         let found = of_kind(kind);
@@ -47,7 +46,7 @@ fn starter_structure(session: &Session, model: GroupingModel) -> Result<Vec<Grou
             found.into_iter().map(|(id, name)| GroupSpec::new(name, group, vec![id])).collect()
         }
     };
-    Ok(match model {
+    match model {
         GroupingModel::Pyramid => ["Service area", "Products", "Services", "Applications"]
             .iter()
             .map(|tier| GroupSpec::new(*tier, GroupKind::Tier, Vec::new()))
@@ -57,7 +56,7 @@ fn starter_structure(session: &Session, model: GroupingModel) -> Result<Vec<Grou
         GroupingModel::Market => per(ElementKind::MarketSegment, GroupKind::SegmentLane, "Market segment"),
         GroupingModel::Organizational => per(ElementKind::OrgUnit, GroupKind::Division, "Division"),
         GroupingModel::Freeform => Vec::new(),
-    })
+    }
 }
 
 impl Session {
@@ -272,7 +271,7 @@ impl Session {
         let model: GroupingModel = word(model, "grouping model")?;
         let map = Map { id: MapId::new(), name: name(map_name, "map")?, model, position: self.doc()?.maps().len() as i64 };
         let map_id = map.id;
-        let structure = starter_structure(self, model)?;
+        let structure = starter_structure(self.doc()?, model);
         let mut edits = vec![Edit::PutMap(map)];
         edits.extend(arrange(map_id, Arrangement::for_model(model), &structure, &[]));
         self.apply(&format!("New {} map", model.label().to_lowercase()), &edits)?;
@@ -296,16 +295,7 @@ impl Session {
     /// The people of the document, by name.
     pub fn people(&self) -> Result<Vec<PersonSummary>, AppError> {
         let doc = self.doc()?;
-        let mut people: Vec<PersonSummary> = doc
-            .elements()
-            .filter(|e| e.kind == ElementKind::Person)
-            .map(|p| PersonSummary {
-                id: p.id.to_string(),
-                name: p.name.clone(),
-                initials: initials(&p.name),
-                ownerships: doc.ownerships().filter(|o| o.person == p.id).count() as u32,
-            })
-            .collect();
+        let mut people: Vec<PersonSummary> = doc.elements().filter(|e| e.kind == ElementKind::Person).map(|p| person_summary(doc, p)).collect();
         people.sort_by_key(|p| p.name.to_lowercase());
         Ok(people)
     }

@@ -13,6 +13,7 @@ pub mod bindings;
 mod error;
 pub mod exporting;
 pub mod generate;
+mod capture;
 mod gestures;
 pub mod integrity;
 pub mod importing;

@@ -59,18 +59,32 @@ impl Session {
     /// missing) with one empty freeform map, and continues in it. An
     /// existing file is never replaced.
     pub fn create_new(&mut self, path: impl AsRef<Path>) -> Result<DocumentView, AppError> {
+        self.create_for(path, GroupingModel::Freeform, "Map 1")
+    }
+
+    /// A new document made for a purpose: its first map has the grouping
+    /// model asked for, with that model's starting structure (a pyramid's
+    /// tiers), so typing can start at once. Nothing to undo yet.
+    pub fn create_for(&mut self, path: impl AsRef<Path>, model: GroupingModel, map_name: &str) -> Result<DocumentView, AppError> {
         let mut path = path.as_ref().to_owned();
         if path.extension().is_none() {
             path.set_extension("tiermap");
         }
-        let map = Map { id: MapId::new(), name: "Map 1".into(), model: GroupingModel::Freeform, position: 0 };
-        self.file = Some(DocumentFile::create_with(&path, &[Edit::PutMap(map)])?);
+        let map_name = map_name.trim();
+        let map = Map { id: MapId::new(), name: if map_name.is_empty() { "Map 1".into() } else { map_name.to_owned() }, model, position: 0 };
+        let structure = crate::gestures::starter_structure(&tiermap_model::Document::default(), model);
+        let mut edits = vec![Edit::PutMap(map.clone())];
+        edits.extend(tiermap_model::layout::arrange(map.id, tiermap_model::layout::Arrangement::for_model(model), &structure, &[]));
+        self.file = Some(DocumentFile::create_with(&path, &edits)?);
         self.document()
     }
 
     /// New document for a window: a failure is kept for [`Session::startup`].
-    pub fn create_new_for_window(&mut self, path: impl AsRef<Path>) {
-        self.open_error = self.create_new(path).err();
+    pub fn create_for_window(&mut self, path: impl AsRef<Path>, model: &str, map_name: &str) {
+        self.open_error = match GroupingModel::from_str(model) {
+            Ok(model) => self.create_for(path, model, map_name).err(),
+            Err(_) => Some(AppError::new(ErrorCode::InvalidInput, format!("'{model}' is not a grouping model"))),
+        };
     }
 
     /// Closes the open document; everything was already saved as it happened.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, PersonSummary, RelationEdge};
 
 pub use tiermap_model::presentation::initials;
 
@@ -62,7 +62,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     let mut on_map: BTreeSet<ElementId> = BTreeSet::new();
-    let nodes = doc
+    let mut nodes: Vec<ElementNode> = doc
         .placements_of(map_id)
         .filter_map(|p| {
             let element = doc.element(p.element)?;
@@ -80,9 +80,15 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
                 width: p.rect.width,
                 height: p.rect.height,
                 owners: owners(doc, OwnedTarget::Element(element.id)),
+                hierarchy_parent: None,
             })
         })
         .collect();
+    let parents = tiermap_model::authoring::hierarchy_parents(doc, |e| on_map.contains(&e));
+    for node in &mut nodes {
+        let id = node.id.parse::<ElementId>().ok();
+        node.hierarchy_parent = id.and_then(|id| parents.get(&id)).map(ToString::to_string);
+    }
     let edges = doc
         .relations()
         .filter(|r| on_map.contains(&r.source) && on_map.contains(&r.target))
@@ -96,4 +102,14 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
         })
         .collect();
     Some(MapView { map: map_summary(doc, map), groups, nodes, edges })
+}
+
+/// A person as the people panel and the owner picker list them.
+pub(crate) fn person_summary(doc: &Document, person: &tiermap_model::Element) -> PersonSummary {
+    PersonSummary {
+        id: person.id.to_string(),
+        name: person.name.clone(),
+        initials: initials(&person.name),
+        ownerships: doc.ownerships().filter(|o| o.person == person.id).count() as u32,
+    }
 }

@@ -74,6 +74,9 @@ pub struct ElementNode {
     pub width: f64,
     pub height: f64,
     pub owners: Vec<OwnerBadge>,
+    /// The element this one rolls up to, when that is on the map too: the
+    /// hierarchy the arrow keys walk (↑ parent, ↓ children, ←/→ siblings).
+    pub hierarchy_parent: Option<String>,
 }
 
 /// A person's role on an element or group, shown as a badge.
@@ -472,4 +475,78 @@ pub struct RescueOutcome {
     pub lost: u32,
     /// One line for the status bar.
     pub message: String,
+}
+
+/// A line typed as an element's name (`kind: name @owner`), with what the
+/// person picker chose: the person from its list and the role, when changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaptureRequest {
+    pub element_id: String,
+    pub line: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub person_id: Option<String>,
+}
+
+/// What Enter will do with the line typed so far, for the hint under the
+/// name and the person picker.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CapturePreview {
+    pub kind: String,
+    pub kind_label: String,
+    /// Whether a `kind:` word at the start changes the kind.
+    pub kind_changed: bool,
+    pub name: String,
+    /// Present once an `@` was typed.
+    pub owner: Option<CaptureOwner>,
+    /// The people whose name fits what follows the `@`, best first (at most eight).
+    pub people: Vec<PersonSummary>,
+    /// Every role in the order the picker steps through them.
+    pub roles: Vec<RoleChoice>,
+    /// The words that pick a kind before a colon.
+    pub kinds: Vec<KindChoice>,
+}
+
+/// The owner a captured line names.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CaptureOwner {
+    /// None: a new person, created on Enter (without a box on the map).
+    pub person_id: Option<String>,
+    pub name: String,
+    pub role: String,
+    pub role_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RoleChoice {
+    pub role: String,
+    pub label: String,
+    pub tier: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct KindChoice {
+    pub kind: String,
+    pub label: String,
+    /// The short word typed before a colon: `app:`.
+    pub shorthand: String,
+}
+
+/// A document opened lately, as the welcome screen lists it. The window
+/// opens one by its place in the list; it never sends a path back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecentDocument {
+    /// The file name without `.tiermap`.
+    pub name: String,
+    /// The folder it is in, for telling two of the same name apart.
+    pub folder: String,
+}
+
+impl RecentDocument {
+    pub fn of(path: &std::path::Path) -> Self {
+        let name = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = path.parent().map(|f| f.display().to_string()).unwrap_or_default();
+        RecentDocument { name, folder }
+    }
 }

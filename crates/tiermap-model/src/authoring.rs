@@ -117,6 +117,19 @@ pub fn next_tier_down(doc: &Document, map: MapId, group: Option<GroupId>) -> Opt
         .map(|g| g.id)
 }
 
+/// The hierarchy typed with Enter and Tab, and walked with the arrow keys:
+/// each element's parent is the element it rolls up to (the first such
+/// relation, when there are several), among the elements `shown` accepts.
+pub fn hierarchy_parents(doc: &Document, shown: impl Fn(ElementId) -> bool) -> std::collections::BTreeMap<ElementId, ElementId> {
+    let mut parents = std::collections::BTreeMap::new();
+    for relation in doc.relations().filter(|r| r.kind == RelationKind::RollsUpTo) {
+        if relation.source != relation.target && shown(relation.source) && shown(relation.target) {
+            parents.entry(relation.source).or_insert(relation.target);
+        }
+    }
+    parents
+}
+
 /// The first group of a map in reading order (top, then left), if any.
 fn first_group(doc: &Document, map: MapId) -> Option<GroupId> {
     doc.groups_of(map)

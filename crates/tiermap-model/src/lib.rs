@@ -9,6 +9,7 @@
 //! - Iteration order is deterministic (ordered maps keyed by time-ordered ids).
 
 pub mod authoring;
+pub mod capture;
 mod document;
 mod edit;
 mod error;

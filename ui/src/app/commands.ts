@@ -6,6 +6,7 @@ import type { Command } from "../panels/CommandPalette";
 
 export type CommandId =
   | ShortcutAction
+  | "new-document"
   | "new-map"
   | "arrange"
   | "toggle-problems"
@@ -19,7 +20,8 @@ export type CommandId =
   | "shortcuts";
 
 export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
-  { id: "new-map", label: "New map…" },
+  { id: "new-document", label: "New document…", keys: "Ctrl+N" },
+  { id: "new-map", label: "New map…", keys: "Ctrl+Shift+N" },
   { id: "open", label: "Open…", keys: "Ctrl+O" },
   { id: "import", label: "Import a spreadsheet or ArchiMate file…", keys: "Ctrl+I" },
   { id: "export", label: "Export…", keys: "Ctrl+E" },
@@ -27,7 +29,9 @@ export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
   { id: "redo", label: "Redo", keys: "Ctrl+Shift+Z" },
   { id: "add-sibling", label: "Add a sibling of the selected element", keys: "Enter" },
   { id: "add-child", label: "Add a child of the selected element", keys: "Tab" },
+  { id: "add-above", label: "Add an element one level up (a sibling of the parent)", keys: "Shift+Tab" },
   { id: "rename", label: "Rename the selected element or group", keys: "F2" },
+  { id: "add-owner", label: "Give the selected element an owner", keys: "@" },
   { id: "duplicate", label: "Duplicate the selection", keys: "Ctrl+D" },
   { id: "copy", label: "Copy", keys: "Ctrl+C" },
   { id: "cut", label: "Cut", keys: "Ctrl+X" },

@@ -139,6 +139,11 @@ export function useMapEditing({ activeMap, view, readOnly, change, mapGesture, s
       if (readOnly) return;
       if (action === "paste") return void paste(centre);
       if (action === "add-sibling" || action === "add-child") return void addLinked(action === "add-sibling" ? "sibling" : "child", chosen.elements);
+      if (action === "add-above") {
+        // One level up: a sibling of the parent the core says the selected element rolls up to.
+        const selected = view.nodes.find((n) => n.id === chosen.elements[0]);
+        return void addLinked("sibling", selected ? [selected.hierarchy_parent ?? selected.id] : []);
+      }
       if (action === "duplicate" && chosen.elements.length > 0) {
         const result = await change(() => core.duplicateElements(activeMap, chosen.elements, COPY_OFFSET, COPY_OFFSET));
         if (result) select(result[0]);

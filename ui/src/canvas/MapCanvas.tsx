@@ -28,6 +28,7 @@ import { GroupNodeView } from "./nodes/GroupNodeView";
 import { RelationEdgeView } from "./edges/RelationEdgeView";
 import { takeOnce } from "./requests";
 import type { Selection } from "../editor/selection";
+import { neighbour, type Direction } from "../editor/navigation";
 
 const nodeTypes: NodeTypes = { element: ElementNodeView, container: GroupNodeView };
 const edgeTypes: EdgeTypes = { relation: RelationEdgeView };
@@ -66,10 +67,10 @@ export type FocusRequest = { ids: string[]; nonce: number; fit?: boolean; mapId?
 export type DropRequest = { kind: string; elementId?: string; clientX: number; clientY: number; nonce: number };
 
 /** Keys and commands the canvas answers itself (it knows the view and the selection at this very moment). */
-export type ViewAction = "fit" | "zoom-in" | "zoom-out" | "select-all" | "rename";
+export type ViewAction = "fit" | "zoom-in" | "zoom-out" | "select-all" | "rename" | "add-owner" | "navigate";
 /** Keys and commands that act on the selection; the app carries them out. */
-export type SelectionAction = "delete" | "copy" | "cut" | "paste" | "duplicate" | "add-sibling" | "add-child" | "nudge";
-export type ViewRequest = { action: ViewAction | SelectionAction; nonce: number; dx?: number; dy?: number };
+export type SelectionAction = "delete" | "copy" | "cut" | "paste" | "duplicate" | "add-sibling" | "add-child" | "add-above" | "nudge";
+export type ViewRequest = { action: ViewAction | SelectionAction; nonce: number; dx?: number; dy?: number; direction?: Direction };
 
 type Props = {
   view: MapView;
@@ -132,6 +133,22 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   );
 
   const area = useRef<HTMLDivElement>(null);
+
+  // Brings a box into view, without changing the zoom, when it is not fully visible.
+  const reveal = useCallback(
+    (id: string) => {
+      const items = indexItems(toItems(toFlowNodes(view, null, extras)));
+      const at = absolutePosition(id, items);
+      const item = items.get(id);
+      const box = area.current?.getBoundingClientRect();
+      if (!item || !box) return;
+      const topLeft = flow.flowToScreenPosition(at);
+      const bottomRight = flow.flowToScreenPosition({ x: at.x + item.width, y: at.y + item.height });
+      const visible = topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
+      if (!visible) void flow.setCenter(at.x + item.width / 2, at.y + item.height / 2, { zoom: flow.getZoom(), duration: 250 });
+    },
+    [view, extras, flow],
+  );
   const visibleCentre = useCallback((): XY => {
     const box = area.current?.getBoundingClientRect();
     if (!box) return { x: 0, y: 0 };
@@ -148,10 +165,23 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
     else if (action === "select-all") {
       setNodes((current) => current.map((n) => ({ ...n, selected: !n.hidden })));
       setEdges((current) => current.map((e) => ({ ...e, selected: false })));
-    } else if (action === "rename") {
+    } else if (action === "navigate") {
+      // The arrow keys: the selection moves along the hierarchy, and the view follows it.
+      if (!viewRequest.direction) return;
+      const from = nodes.find((n) => n.selected && n.type === "element")?.id ?? null;
+      const next = neighbour(view, from, viewRequest.direction);
+      if (!next) return;
+      setNodes((current) => current.map((n) => (n.selected === (n.id === next) ? n : { ...n, selected: n.id === next })));
+      setEdges((current) => current.map((e) => (e.selected ? { ...e, selected: false } : e)));
+      reveal(next);
+    } else if (action === "rename" || action === "add-owner") {
       // The selection as shown right now (this render's nodes), not as last reported.
       const selected = nodes.filter((n) => n.selected);
-      if (selected.length === 1) extras.onStartRename(selected[0].id);
+      if (selected.length !== 1) return;
+      const only = selected[0];
+      // @ on a box: its name field opens at "Name @", the owner picker ready.
+      if (action === "rename") extras.onStartRename(only.id);
+      else if (only.type === "element") extras.onStartRename(only.id, `${only.data.element.name} @`);
     } else onSelectionAction(action, selection(), visibleCentre(), viewRequest);
     // Only a new request acts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -185,16 +215,8 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
       void flow.fitView({ nodes: onMap.map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.2 });
       return;
     }
-    const items = indexItems(toItems(toFlowNodes(view, null, extras)));
-    const at = absolutePosition(onMap[0], items);
-    const item = items.get(onMap[0]);
-    const box = area.current?.getBoundingClientRect();
-    if (!item || !box) return;
-    const topLeft = flow.flowToScreenPosition(at);
-    const bottomRight = flow.flowToScreenPosition({ x: at.x + item.width, y: at.y + item.height });
-    const visible = topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
-    if (!visible) void flow.setCenter(at.x + item.width / 2, at.y + item.height / 2, { zoom: flow.getZoom(), duration: 250 });
-  }, [focus, ready, flow, setNodes, setEdges, view, extras]);
+    reveal(onMap[0]);
+  }, [focus, ready, flow, setNodes, setEdges, view, reveal]);
 
   // Alignment guides: a single box dragged near another's edge or centre
   // (in the same container) snaps to it and shows the line.
@@ -294,6 +316,14 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
         }
       }}
     >
+      {view.nodes.length === 0 && !readOnly ? (
+        // An empty map says how to start, so the keyboard is found without the manual.
+        <div className="canvas-hint" data-testid="canvas-hint">
+          <strong>Press Enter</strong> to type the first element, then <kbd>Enter</kbd> a sibling, <kbd>Tab</kbd> a child, <kbd>Shift+Tab</kbd> one level up.
+          <br />
+          Name it <code>kind: name @owner</code> (for example <code>app: Payroll @Ana Lima</code>) · arrows walk the boxes · <kbd>F1</kbd> every key · or drag a kind from the palette.
+        </div>
+      ) : null}
       <ReactFlow
         nodes={nodes}
         edges={edges}

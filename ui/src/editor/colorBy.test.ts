@@ -14,7 +14,7 @@ const owner = (person_id: string, name: string, tier: number): OwnerBadge => ({
   accountable: true,
 });
 const node = (id: string, kind: string, lifecycle: string | null, owners: OwnerBadge[]): ElementNode => ({
-  id, group_id: null, kind, kind_label: kind, name: id, external: false, lifecycle, x: 0, y: 0, width: 180, height: 88, owners,
+  id, group_id: null, kind, kind_label: kind, name: id, external: false, lifecycle, x: 0, y: 0, width: 180, height: 88, owners, hierarchy_parent: null,
 });
 
 const nodes = [

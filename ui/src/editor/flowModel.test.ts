@@ -9,8 +9,8 @@ const view: MapView = {
     { id: "inner", parent_id: "outer", kind: "tier", kind_label: "Tier", name: "Sub", x: 10, y: 40, width: 200, height: 100, collapsed: false, owners: [] },
   ],
   nodes: [
-    { id: "a", group_id: "inner", kind: "product", kind_label: "Product", name: "Payroll", external: false, lifecycle: null, x: 5, y: 6, width: 180, height: 72, owners: [] },
-    { id: "b", group_id: null, kind: "service", kind_label: "Service", name: "Helpdesk", external: false, lifecycle: null, x: 600, y: 0, width: 180, height: 72, owners: [] },
+    { id: "a", group_id: "inner", kind: "product", kind_label: "Product", name: "Payroll", external: false, lifecycle: null, x: 5, y: 6, width: 180, height: 72, owners: [], hierarchy_parent: null },
+    { id: "b", group_id: null, kind: "service", kind_label: "Service", name: "Helpdesk", external: false, lifecycle: null, x: 600, y: 0, width: 180, height: 72, owners: [], hierarchy_parent: null },
   ],
   edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "b", target: "a" }],
 };

@@ -4,6 +4,7 @@ import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
 import type { Badge } from "./problems";
 import { kindColor } from "./palette";
+import type { CaptureChoice } from "./capture";
 
 /** A collapsed group shows only its title bar. */
 export const COLLAPSED_HEIGHT = 40;
@@ -13,9 +14,12 @@ export type NodeExtras = {
   badges: Map<string, Badge>;
   /** The element or group whose name shows as a text field. */
   renaming: string | null;
-  /** The new name, or null when renaming was cancelled. */
-  onRename: (id: string, name: string | null) => void;
-  onStartRename: (id: string) => void;
+  /** Text the element's name field starts from instead of its name (the `@` key starts at "Name @"). */
+  renameSeed: string | null;
+  /** The new name (for an element, the typed line `kind: name @owner` and the picker's choice), or null when renaming was cancelled. */
+  onRename: (id: string, name: string | null, choice?: CaptureChoice) => void;
+  /** Opens a name for typing; `seed` is the text it starts from instead of the name. */
+  onStartRename: (id: string, seed?: string) => void;
   /** The box colour of an element (by kind, tier, owner or lifecycle). */
   colorOf: (element: ElementNode) => string;
   onToggleCollapse: (groupId: string, collapsed: boolean) => void;
@@ -29,6 +33,7 @@ export type ElementNodeData = {
   badge: Badge | null;
   color: string;
   renaming: boolean;
+  renameSeed: string | null;
   onRename: NodeExtras["onRename"];
   onStartRename: NodeExtras["onStartRename"];
 };
@@ -46,6 +51,7 @@ export type RelationEdgeData = { relation: RelationEdge };
 export const NO_EXTRAS: NodeExtras = {
   badges: new Map(),
   renaming: null,
+  renameSeed: null,
   onRename: () => undefined,
   onStartRename: () => undefined,
   colorOf: (element) => kindColor(element.kind),
@@ -124,6 +130,7 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
       badge: extras.badges.get(element.id) ?? null,
       color: extras.colorOf(element),
       renaming: extras.renaming === element.id,
+      renameSeed: extras.renaming === element.id ? extras.renameSeed : null,
       onRename: extras.onRename,
       onStartRename: extras.onStartRename,
     },
@@ -132,7 +139,8 @@ export function toFlowNodes(view: MapView, dropTarget: string | null = null, ext
     measured: { width: element.width, height: element.height },
     handles: handlesOf(element.width, element.height),
     hidden: insideCollapsed(element.group_id),
-    zIndex: 1,
+    // A box being named shows its picker below it, over its neighbours.
+    zIndex: extras.renaming === element.id ? 5 : 1,
   }));
   return [...groups, ...elements];
 }

@@ -54,9 +54,12 @@ describe("shortcutFor", () => {
   });
 
   it("moves the selection with arrows, further with Shift", () => {
-    expect(nudgeFor(press("ArrowLeft"))).toEqual({ dx: -NUDGE_STEP, dy: 0 });
-    expect(nudgeFor(press("ArrowDown", { shiftKey: true }))).toEqual({ dx: 0, dy: 5 * NUDGE_STEP });
-    expect(nudgeFor(press("ArrowUp", { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor({ ...press("Unidentified", { shiftKey: true }), code: "Tab" }), "Shift+Tab as GTK may send it").toBe("add-above");
+    expect(shortcutFor(press("Tab", { shiftKey: true }))).toBe("add-above");
+    expect(nudgeFor(press("ArrowLeft", { ctrlKey: true }))).toEqual({ dx: -NUDGE_STEP, dy: 0 });
+    expect(nudgeFor(press("ArrowDown", { ctrlKey: true, shiftKey: true }))).toEqual({ dx: 0, dy: 5 * NUDGE_STEP });
+    expect(nudgeFor(press("ArrowUp")), "plain arrows walk the hierarchy").toBeNull();
+    expect(nudgeFor(press("ArrowUp", { altKey: true, ctrlKey: true }))).toBeNull();
     expect(nudgeFor(press("x"))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ export type ShortcutAction =
   | "open"
   | "delete"
   | "rename"
+  | "add-owner"
   | "fit"
   | "zoom-in"
   | "zoom-out"
@@ -20,14 +21,15 @@ export type ShortcutAction =
   | "command-palette"
   | "add-sibling"
   | "add-child"
+  | "add-above"
   | "export"
   | "import";
 
-/** Arrow keys move the selected boxes: a grid step, or five with Shift. */
+/** Ctrl with the arrow keys moves the selected boxes: a grid step, or five with Shift. (Plain arrows walk the hierarchy.) */
 export const NUDGE_STEP = 12;
 
 export function nudgeFor(press: KeyPress): { dx: number; dy: number } | null {
-  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (!(press.ctrlKey || press.metaKey) || press.altKey) return null;
   const step = press.shiftKey ? NUDGE_STEP * 5 : NUDGE_STEP;
   if (press.key === "ArrowLeft") return { dx: -step, dy: 0 };
   if (press.key === "ArrowRight") return { dx: step, dy: 0 };
@@ -40,9 +42,13 @@ export function nudgeFor(press: KeyPress): { dx: number; dy: number } | null {
 export const SHORTCUT_LIST: { keys: string; does: string }[] = [
   { keys: "Enter", does: "Add a sibling of the selected element (the map's first element when nothing is selected)" },
   { keys: "Tab", does: "Add a child of the selected element, one level down" },
+  { keys: "Shift+Tab", does: "Add an element one level up: a sibling of the selected element's parent" },
   { keys: "F2", does: "Rename the selected element or group in place" },
+  { keys: "kind: name @owner", does: "While naming: a word and a colon first change the kind (sa:, prod:, svc:, app:, plat:, team: …); @ and a name add an owner (a new person if need be), in the role the tier implies (Ctrl+R changes it)" },
+  { keys: "@", does: "Give the selected element an owner: its name opens with the owner picker" },
   { keys: "Delete", does: "Take the selection off this map (relations: delete; groups: remove, keeping what they hold)" },
-  { keys: "Arrow keys", does: "Move the selection (Shift: five times further)" },
+  { keys: "Arrow keys", does: "Select along the hierarchy: ↑ the parent, ↓ the first child, ← → the siblings (or the nearest box that way)" },
+  { keys: "Ctrl+Arrow keys", does: "Move the selected boxes (Ctrl+Shift: five times further)" },
   { keys: "Ctrl+A", does: "Select everything on the map" },
   { keys: "Ctrl+C / Ctrl+X / Ctrl+V", does: "Copy, cut, paste elements" },
   { keys: "Ctrl+D", does: "Duplicate the selected elements" },
@@ -69,6 +75,8 @@ export function presentingActionFor(press: KeyPress): PresentingAction | null {
 
 export type KeyPress = {
   key: string;
+  /** The physical key: Shift+Tab can arrive as key "Unidentified" with code "Tab" (GTK's ISO_Left_Tab). */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -76,17 +84,19 @@ export type KeyPress = {
 };
 
 /** The action a key press asks for, if any. */
-export function shortcutFor(press: KeyPress): ShortcutAction | null {
+export function shortcutFor(event: KeyPress): ShortcutAction | null {
+  const press = event.key === "Unidentified" && event.code === "Tab" ? { ...event, key: "Tab" } : event;
   const command = press.ctrlKey || press.metaKey;
   if (press.altKey) return null;
   if (!command) {
     if (press.key === "Delete" || press.key === "Backspace") return "delete";
     if (press.key === "F2") return "rename";
+    if (press.key === "@") return "add-owner";
     if (press.key === "F5") return "present";
     if (press.key === "+" || press.key === "=") return "zoom-in";
     if (press.key === "-") return "zoom-out";
     if (press.key === "Enter" && !press.shiftKey) return "add-sibling";
-    if (press.key === "Tab" && !press.shiftKey) return "add-child";
+    if (press.key === "Tab") return press.shiftKey ? "add-above" : "add-child";
     return null;
   }
   if (press.key === "0") return "fit";

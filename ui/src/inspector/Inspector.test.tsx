@@ -6,7 +6,7 @@ import type { ElementNode, MapView } from "../ipc/bindings";
 afterEach(cleanup);
 
 const node = (id: string, lifecycle: string | null): ElementNode => ({
-  id, group_id: null, kind: "product", kind_label: "Product", name: id, external: false, lifecycle, x: 0, y: 0, width: 180, height: 88, owners: [],
+  id, group_id: null, kind: "product", kind_label: "Product", name: id, external: false, lifecycle, x: 0, y: 0, width: 180, height: 88, owners: [], hierarchy_parent: null,
 });
 const view: MapView = {
   map: { id: "m", name: "HR", model: "pyramid", model_label: "Pyramid", element_count: 2 },

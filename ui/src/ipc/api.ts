@@ -4,6 +4,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppError,
+  CapturePreview,
+  CaptureRequest,
   DocumentView,
   ElementDetails,
   ElementPatch,
@@ -24,6 +26,7 @@ import type {
   NewOwnership,
   PersonSummary,
   ProblemReport,
+  RecentDocument,
   RuleSettings,
   StartupView,
 } from "./bindings";
@@ -62,6 +65,10 @@ export const core = {
   undo: () => call<DocumentView>("undo"),
   redo: () => call<DocumentView>("redo"),
   openDialog: () => call<void>("open_dialog"),
+  /** File > New Document once the window knows what it is for: the save dialog names the file. */
+  newDocumentDialog: (model: string, mapName: string) => call<void>("new_document_dialog", { model, mapName }),
+  recentDocuments: () => call<RecentDocument[]>("recent_documents"),
+  openRecent: (index: number) => call<void>("open_recent", { index }),
   problems: (mapId: string | null) => call<ProblemReport>("problems", { mapId }),
   ruleSettings: () => call<RuleSettings>("rule_settings"),
   setRuleSettings: (settings: RuleSettings) => call<RuleSettings>("set_rule_settings", { settings }),
@@ -87,6 +94,11 @@ export const core = {
   addLinked: (element: LinkedElement) => call<[string, MapView]>("add_linked", { element }),
   duplicateElements: (mapId: string, elementIds: string[], dx: number, dy: number) =>
     call<[string[], MapView]>("duplicate_elements", { mapId, elementIds, dx, dy }),
+  /** What Enter will do with a typed line (`kind: name @owner`); changes nothing. */
+  previewCapture: (request: CaptureRequest) => call<CapturePreview>("preview_capture", { request }),
+  /** Names an element from a typed line: name, kind, owner (a new person if need be); one undo step. */
+  captureName: (request: CaptureRequest) => call<DocumentView>("capture_name", { request }),
+  addPerson: (name: string) => call<[string, PersonSummary[]]>("add_person", { name }),
   // The inspector and the model browser.
   elementDetails: (elementId: string) => call<ElementDetails>("element_details", { elementId }),
   updateElements: (patch: ElementPatch) => call<DocumentView>("update_elements", { patch }),

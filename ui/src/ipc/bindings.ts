@@ -35,7 +35,12 @@ export type GroupNode = { id: string, parent_id: string | null, kind: string, ki
  */
 collapsed: boolean, owners: Array<OwnerBadge>, };
 
-export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, };
+export type ElementNode = { id: string, group_id: string | null, kind: string, kind_label: string, name: string, external: boolean, lifecycle: string | null, x: number, y: number, width: number, height: number, owners: Array<OwnerBadge>, 
+/**
+ * The element this one rolls up to, when that is on the map too: the
+ * hierarchy the arrow keys walk (↑ parent, ↓ children, ←/→ siblings).
+ */
+hierarchy_parent: string | null, };
 
 export type OwnerBadge = { 
 /**
@@ -293,3 +298,51 @@ lost: number,
  * One line for the status bar.
  */
 message: string, };
+
+export type CaptureRequest = { element_id: string, line: string, role: string | null, person_id: string | null, };
+
+export type CapturePreview = { kind: string, kind_label: string, 
+/**
+ * Whether a `kind:` word at the start changes the kind.
+ */
+kind_changed: boolean, name: string, 
+/**
+ * Present once an `@` was typed.
+ */
+owner: CaptureOwner | null, 
+/**
+ * The people whose name fits what follows the `@`, best first (at most eight).
+ */
+people: Array<PersonSummary>, 
+/**
+ * Every role in the order the picker steps through them.
+ */
+roles: Array<RoleChoice>, 
+/**
+ * The words that pick a kind before a colon.
+ */
+kinds: Array<KindChoice>, };
+
+export type CaptureOwner = { 
+/**
+ * None: a new person, created on Enter (without a box on the map).
+ */
+person_id: string | null, name: string, role: string, role_label: string, };
+
+export type RoleChoice = { role: string, label: string, tier: number, };
+
+export type KindChoice = { kind: string, label: string, 
+/**
+ * The short word typed before a colon: `app:`.
+ */
+shorthand: string, };
+
+export type RecentDocument = { 
+/**
+ * The file name without `.tiermap`.
+ */
+name: string, 
+/**
+ * The folder it is in, for telling two of the same name apart.
+ */
+folder: string, };

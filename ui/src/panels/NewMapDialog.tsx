@@ -10,10 +10,15 @@ export const MODELS: { model: string; label: string; starts: string }[] = [
   { model: "freeform", label: "Freeform", starts: "an empty canvas" },
 ];
 
-type Props = { onCreate: (name: string, model: string) => void; onCancel: () => void };
+type Props = {
+  onCreate: (name: string, model: string) => void;
+  onCancel: () => void;
+  /** A new document asks the same: what its first map is for. */
+  purpose?: "map" | "document";
+};
 
-/** A new map: its name and grouping model. */
-export function NewMapDialog({ onCreate, onCancel }: Props) {
+/** A new map (or a new document's first map): its name and grouping model, a pyramid unless chosen otherwise. */
+export function NewMapDialog({ onCreate, onCancel, purpose = "map" }: Props) {
   const [name, setName] = useState("");
   const [model, setModel] = useState("pyramid");
   const label = MODELS.find((m) => m.model === model)?.label ?? "";
@@ -31,9 +36,10 @@ export function NewMapDialog({ onCreate, onCancel }: Props) {
           onCreate(finalName, model);
         }}
       >
-        <h2 id="new-map-title">New map</h2>
+        <h2 id="new-map-title">{purpose === "document" ? "New document: what is it for?" : "New map"}</h2>
+        {purpose === "document" ? <p className="muted">Its first map follows this grouping model; the next step names the file.</p> : null}
         <label className="field">
-          Name
+          {purpose === "document" ? "First map" : "Name"}
           <input autoFocus value={name} placeholder={finalName} onChange={(e) => setName(e.target.value)} data-testid="new-map-name" />
         </label>
         <fieldset className="models">
@@ -51,7 +57,7 @@ export function NewMapDialog({ onCreate, onCancel }: Props) {
             Cancel
           </button>
           <button type="submit" className="primary" data-testid="new-map-create">
-            Create map
+            {purpose === "document" ? "Create document…" : "Create map"}
           </button>
         </footer>
       </form>

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../ipc/bindings";
+import type { ErrorCode, RecentDocument } from "../ipc/bindings";
 
 const TITLES: Partial<Record<ErrorCode | "ipc", string>> = {
   not_found: "The file does not exist",
@@ -25,18 +25,49 @@ export function OpenProblem({ code, message, onOpen }: { code: ErrorCode | "ipc"
   );
 }
 
-/** Shown when the app starts without a document. */
-export function Welcome({ onOpen, waitingImport }: { onOpen: () => void; waitingImport?: string | null }) {
+type WelcomeProps = {
+  onNew: () => void;
+  onOpen: () => void;
+  onImport: () => void;
+  recent: RecentDocument[];
+  onOpenRecent: (index: number) => void;
+  waitingImport?: string | null;
+};
+
+/** Shown when the app starts without a document: new, open, import, and the documents opened lately. */
+export function Welcome({ onNew, onOpen, onImport, recent, onOpenRecent, waitingImport }: WelcomeProps) {
   return (
     <section className="welcome" data-testid="welcome">
       <h1>Tiermap</h1>
       <p>Map an organization's products, services and their owners.</p>
-      <button className="primary" onClick={onOpen}>
-        Open a document… <kbd>Ctrl+O</kbd>
-      </button>
+      <div className="welcome-actions">
+        <button className="primary" onClick={onNew} autoFocus data-testid="welcome-new">
+          New document… <kbd>Ctrl+N</kbd>
+        </button>
+        <button onClick={onOpen} data-testid="welcome-open">
+          Open… <kbd>Ctrl+O</kbd>
+        </button>
+        <button onClick={onImport} data-testid="welcome-import-button">
+          Import a spreadsheet… <kbd>Ctrl+I</kbd>
+        </button>
+      </div>
+      {recent.length > 0 ? (
+        <nav className="welcome-recent" aria-label="Recent documents">
+          <h2>Recent</h2>
+          <ul>
+            {recent.map((doc, index) => (
+              <li key={`${doc.folder}/${doc.name}`}>
+                <button onClick={() => onOpenRecent(index)} title={`${doc.folder}/${doc.name}.tiermap`} data-testid="welcome-recent">
+                  <span className="recent-name">{doc.name}</span>
+                  <span className="recent-folder">{doc.folder}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p className="muted">
-        New document: File &gt; New Document (<kbd>Ctrl+N</kbd>). A client's spreadsheet or ArchiMate file is imported into an open document: File &gt; Import (
-        <kbd>Ctrl+I</kbd>), or drop it on the window.
+        A client's spreadsheet or ArchiMate file can also be dropped on the window; it is imported into the document you open or create.
       </p>
       {waitingImport ? (
         <p className="form-error" role="alert" data-testid="welcome-import">

@@ -39,7 +39,9 @@ export function usePointerDrag<T>(onDrop: (item: T, clientX: number, clientY: nu
   const start = useCallback(
     (item: T) => (e: React.PointerEvent) => {
       if (e.button !== 0) return;
+      // No text selection while dragging; the item still takes the keyboard (F2, Delete), as a click would give it.
       e.preventDefault();
+      if (e.currentTarget instanceof HTMLElement && e.currentTarget.tabIndex >= 0) e.currentTarget.focus({ preventScroll: true });
       dragged.current = item;
       setDrag({ item, x: e.clientX, y: e.clientY });
     },

@@ -32,6 +32,7 @@ const ACTIONS: &[(&str, u32)] = &[
     ("zoom", 4),
     ("drag a box", 5),
     ("nudge", 2),
+    ("walk the hierarchy", 3),
     ("select", 3),
 ];
 
@@ -111,6 +112,7 @@ impl Walker<'_> {
                 }
                 "drag a box" => self.drag_box(look).await?,
                 "nudge" => self.nudge(look).await?,
+                "walk the hierarchy" => self.walk(look).await?,
                 _ => self.select_only(look).await?,
             };
             if let Some(outcome) = done {
@@ -564,10 +566,26 @@ impl Walker<'_> {
             (Key::Down, "↓"),
         ];
         let (key, label) = keys[self.rng.below(keys.len())].clone();
-        self.note(format!("click '{}', {label}", self.name_of(&b)));
+        self.note(format!("click '{}', Ctrl+{label}", self.name_of(&b)));
         select(&self.page, look, std::slice::from_ref(&b)).await?;
-        self.page.keys(key).await;
+        self.page.chord(false, key).await;
         Ok(Some(Outcome::at_most_one()))
+    }
+
+    /// Plain arrow keys move the selection along the hierarchy: the file never changes.
+    async fn walk(&mut self, look: &Look) -> Step {
+        let boxes = clickable(look);
+        let Some(b) = self.rng.pick(&boxes).map(|b| b.id.clone()) else {
+            return Ok(None);
+        };
+        let keys = [(Key::Left, "←"), (Key::Right, "→"), (Key::Up, "↑"), (Key::Down, "↓")];
+        let presses: Vec<_> = (0..1 + self.rng.below(3)).map(|_| keys[self.rng.below(keys.len())].clone()).collect();
+        self.note(format!("click '{}', {}", self.name_of(&b), presses.iter().map(|p| p.1).collect::<Vec<_>>().join(" ")));
+        select(&self.page, look, std::slice::from_ref(&b)).await?;
+        for (key, _) in presses {
+            self.page.keys(key).await;
+        }
+        Ok(Some(Outcome::unchanged()))
     }
 
     async fn select_only(&mut self, look: &Look) -> Step {

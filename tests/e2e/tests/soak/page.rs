@@ -381,7 +381,7 @@ impl Page<'_> {
     }
 
     /// A chord: Ctrl (and Shift) held around `key`.
-    pub async fn chord(&self, shift: bool, key: &str) {
+    pub async fn chord(&self, shift: bool, key: impl Into<TypingData>) {
         let mut chain = self.chain(0).key_down(Key::Control);
         if shift {
             chain = chain.key_down(Key::Shift);

@@ -2,11 +2,11 @@ import { memo } from "react";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import type { ElementNodeData } from "../../editor/flowModel";
 import { OwnerBadges } from "./OwnerBadges";
-import { RenameInput } from "./RenameInput";
+import { NameCapture } from "./NameCapture";
 
 /** An element's box: kind, name, owners, in the colour of the current colour-by. Memoised: only changed nodes re-render while dragging. */
 export const ElementNodeView = memo(function ElementNodeView({ data, selected }: NodeProps<Node<ElementNodeData, "element">>) {
-  const { element, badge, color, renaming, onRename, onStartRename } = data;
+  const { element, badge, color, renaming, renameSeed, onRename, onStartRename } = data;
   return (
     <div
       className={selected ? "element-node selected" : "element-node"}
@@ -25,7 +25,7 @@ export const ElementNodeView = memo(function ElementNodeView({ data, selected }:
         {element.external ? <span className="external-tag">external</span> : null}
       </div>
       {renaming ? (
-        <RenameInput name={element.name} label="Name" className="element-name-input" testId="rename-input" onDone={(name) => onRename(element.id, name)} />
+        <NameCapture elementId={element.id} name={element.name} seed={renameSeed} onDone={(line, choice) => onRename(element.id, line, choice)} />
       ) : (
         <div className="element-name" title={element.name} onDoubleClick={() => onStartRename(element.id)}>
           {element.name}
