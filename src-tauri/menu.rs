@@ -97,6 +97,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&colour)
         .item(&item(app, "toggle-inspector", "Show or Hide Inspector", None)?)
         .item(&item(app, "toggle-problems", "Show or Hide Problems", None)?)
+        .item(&item(app, "toggle-outline", "Show or Hide Outline", Some("CmdOrCtrl+Shift+O"))?)
         .item(&item(app, "rules", "Validation Rules…", None)?)
         .separator()
         .item(&item(app, "present", "Present", Some("F5"))?)

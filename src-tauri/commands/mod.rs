@@ -1,10 +1,12 @@
 //! Tauri commands: adapters only. Each takes its arguments, calls one
 //! function of tiermap-app on the window's session, and returns the result.
 //! Errors cross as `{ code, message }` (tiermap_app::AppError). Canvas
-//! gestures are in gestures.rs.
+//! gestures are in gestures.rs, the outline panel's edits in outline.rs.
 
 mod gestures;
+mod outline;
 pub use gestures::*;
+pub use outline::*;
 
 use tauri::State;
 use tiermap_app::AppError;

@@ -6,7 +6,7 @@ import { core, onImportPicked, onMenu } from "./ipc/api";
 import { useDocument, asCoreError } from "./app/useDocument";
 import { useSideData } from "./app/useSideData";
 import { useMapEditing } from "./app/useMapEditing";
-import { useViewPreferences } from "./app/useViewPreferences";
+import { TEXT_SCALE, useViewPreferences } from "./app/useViewPreferences";
 import { commandList, VIEW_ONLY, type CommandId } from "./app/commands";
 import { MapCanvas, NOTHING, type DropRequest, type FocusRequest, type Selection, type ViewRequest } from "./canvas/MapCanvas";
 import { Palette } from "./panels/Palette";
@@ -31,6 +31,8 @@ import { ShortcutsDialog } from "./panels/ShortcutsDialog";
 import { ExportDialog } from "./panels/ExportDialog";
 import { ImportDialog } from "./panels/ImportDialog";
 import { DamagedBanner } from "./panels/DamagedBanner";
+import { OutlinePanel } from "./panels/OutlinePanel";
+import { useOutlineEditing } from "./app/useOutlineEditing";
 import { Inspector, type InspectorActions } from "./inspector/Inspector";
 import { suggestRelation } from "./editor/relations";
 import { directionOf } from "./editor/navigation";
@@ -120,6 +122,9 @@ export function App() {
   );
 
   const { onDrop, onSelectionAction } = useMapEditing({ activeMap, view, readOnly, change, mapGesture, select, setRenaming });
+  const outlineEdits = useOutlineEditing({ activeMap, change, mapGesture, rename });
+  // Showing the outline by key hands it the keyboard.
+  const [outlineFocus, setOutlineFocus] = useState(0);
 
   const stepMap = useCallback(
     (by: number) => {
@@ -247,6 +252,9 @@ export function App() {
           return prefs.toggle("showProblems");
         case "toggle-inspector":
           return prefs.toggle("showInspector");
+        case "toggle-outline":
+          if (!prefs.showOutline) setOutlineFocus(Date.now());
+          return prefs.toggle("showOutline");
         case "toggle-snap":
           return prefs.toggle("snap");
         case "color-kind":
@@ -254,6 +262,10 @@ export function App() {
         case "color-owner":
         case "color-lifecycle":
           return prefs.setColorBy(id.slice("color-".length) as typeof prefs.colorBy);
+        case "text-normal":
+        case "text-large":
+        case "text-larger":
+          return prefs.setTextSize(id.slice("text-".length) as typeof prefs.textSize);
         case "rules":
           return openRules();
         case "export":
@@ -433,7 +445,13 @@ export function App() {
 
   const document = screen.doc;
   return (
-    <div className={presenting ? "app presenting" : "app"} data-testid="app" data-presenting={presenting}>
+    <div
+      className={presenting ? "app presenting" : "app"}
+      data-testid="app"
+      data-presenting={presenting}
+      data-text-size={prefs.textSize}
+      style={{ "--text-scale": TEXT_SCALE[prefs.textSize] } as React.CSSProperties}
+    >
       <header className="toolbar">
         <span className="doc-name" title={document.path}>
           {document.file_name}
@@ -461,12 +479,15 @@ export function App() {
           <button onClick={() => setExporting(true)} title="Export maps as PowerPoint, PDF, PNG, SVG, draw.io or CSV (Ctrl+E)" data-testid="export">
             Export…
           </button>
+          <button onClick={() => prefs.toggle("showOutline")} aria-pressed={prefs.showOutline} title="Show or hide the outline: the map's hierarchy as an editable list (Ctrl+Shift+O)" data-testid="toggle-outline">
+            Outline
+          </button>
           <button onClick={() => prefs.toggle("showProblems")} aria-pressed={prefs.showProblems} title="Show or hide the problems the core found" data-testid="toggle-problems">
             Problems {docProblems ? docProblems.errors + docProblems.warnings : ""}
           </button>
         </div>
       </header>
-      <main className="workspace">
+      <main className={prefs.showOutline && !presenting ? "workspace with-outline" : "workspace"}>
         <div className="side">
           <Palette disabled={document.read_only || !view} onDrop={(kind, clientX, clientY) => setDrop({ kind, clientX, clientY, nonce: Date.now() })} />
           <div className="side-tabs" role="tablist">
@@ -500,6 +521,18 @@ export function App() {
             />
           )}
         </div>
+        {prefs.showOutline && !presenting && view ? (
+          <OutlinePanel
+            view={view}
+            selection={selection}
+            readOnly={readOnly}
+            edits={outlineEdits}
+            onSelect={select}
+            onLeave={() => (window.document.activeElement as HTMLElement | null)?.blur()}
+            onClose={() => prefs.toggle("showOutline")}
+            focusRequest={outlineFocus}
+          />
+        ) : null}
         <div className="canvas-area">
           {view ? (
             <ReactFlowProvider key={view.map.id}>

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome, CaptureRequest, CapturePreview, CaptureOwner, RoleChoice, KindChoice, RecentDocument};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome, CaptureRequest, CapturePreview, CaptureOwner, RoleChoice, KindChoice, RecentDocument, OutlineItem};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -17,6 +17,7 @@ pub fn typescript() -> String {
         DocumentView::decl(&cfg),
         MapSummary::decl(&cfg),
         MapView::decl(&cfg),
+        OutlineItem::decl(&cfg),
         GroupNode::decl(&cfg),
         ElementNode::decl(&cfg),
         OwnerBadge::decl(&cfg),

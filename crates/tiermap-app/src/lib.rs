@@ -18,6 +18,7 @@ mod gestures;
 pub mod integrity;
 pub mod importing;
 mod inspector;
+mod outlining;
 pub mod problems;
 pub mod sample;
 mod session;

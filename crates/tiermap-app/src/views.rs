@@ -2,10 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use tiermap_model::outline::{self, Node};
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, MapSummary, MapView, OwnerBadge, PersonSummary, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, ItemKind, MapSummary, MapView, OutlineItem, OwnerBadge, PersonSummary, RelationEdge};
 
 pub use tiermap_model::presentation::initials;
 
@@ -101,7 +102,40 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             target: r.target.to_string(),
         })
         .collect();
-    Some(MapView { map: map_summary(doc, map), groups, nodes, edges })
+    Some(MapView { map: map_summary(doc, map), groups, nodes, edges, outline: outline_items(doc, map_id) })
+}
+
+/// The map's outline as the panel's lines.
+fn outline_items(doc: &Document, map: MapId) -> Vec<OutlineItem> {
+    let id_of = |node: Node| match node {
+        Node::Element(e) => e.to_string(),
+        Node::Group(g) => g.to_string(),
+    };
+    outline::map_outline(doc, map)
+        .into_iter()
+        .filter_map(|entry| {
+            let (item, name, kind, kind_label) = match entry.node {
+                Node::Element(e) => {
+                    let element = doc.element(e)?;
+                    (ItemKind::Element, element.name.clone(), element.kind.as_str(), element.kind.label())
+                }
+                Node::Group(g) => {
+                    let group = doc.group(g)?;
+                    (ItemKind::Group, group.name.clone(), group.kind.as_str(), group.kind.label())
+                }
+            };
+            Some(OutlineItem {
+                id: id_of(entry.node),
+                item,
+                name,
+                kind: kind.into(),
+                kind_label: kind_label.into(),
+                depth: entry.depth as u32,
+                parent_id: entry.parent.map(id_of),
+                children: entry.children as u32,
+            })
+        })
+        .collect()
 }
 
 /// A person as the people panel and the owner picker list them.

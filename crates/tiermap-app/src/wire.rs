@@ -40,6 +40,24 @@ pub struct MapView {
     pub groups: Vec<GroupNode>,
     pub nodes: Vec<ElementNode>,
     pub edges: Vec<RelationEdge>,
+    /// The map's hierarchy as the outline panel shows it.
+    pub outline: Vec<OutlineItem>,
+}
+
+/// One line of the outline panel. The lines come in reading order, parents
+/// before children; the core decides what is whose parent (tiermap_model::outline).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OutlineItem {
+    pub id: String,
+    pub item: ItemKind,
+    pub name: String,
+    /// The element's or the group's kind word.
+    pub kind: String,
+    pub kind_label: String,
+    /// 0 at the top (the ARIA level is one more).
+    pub depth: u32,
+    pub parent_id: Option<String>,
+    pub children: u32,
 }
 
 /// A container on the canvas.

@@ -16,6 +16,7 @@ mod error;
 mod ids;
 pub mod interchange;
 pub mod layout;
+pub mod outline;
 pub mod placing;
 pub mod plan;
 pub mod presentation;

@@ -16,6 +16,9 @@ export type CommandId =
   | "color-tier"
   | "color-owner"
   | "color-lifecycle"
+  | "text-normal"
+  | "text-large"
+  | "text-larger"
   | "rules"
   | "shortcuts";
 
@@ -48,14 +51,18 @@ export const COMMANDS: { id: CommandId; label: string; keys?: string }[] = [
   { id: "color-tier", label: "Colour by owner tier" },
   { id: "color-owner", label: "Colour by owner" },
   { id: "color-lifecycle", label: "Colour by lifecycle" },
+  { id: "text-normal", label: "Text size: normal" },
+  { id: "text-large", label: "Text size: large" },
+  { id: "text-larger", label: "Text size: larger (a projector at the back of the room)" },
   { id: "toggle-inspector", label: "Show or hide the inspector" },
   { id: "toggle-problems", label: "Show or hide the problems" },
+  { id: "toggle-outline", label: "Show or hide the outline", keys: "Ctrl+Shift+O" },
   { id: "rules", label: "Validation rules…" },
   { id: "shortcuts", label: "Keyboard shortcuts" },
 ];
 
 /** Commands that change only what is shown, never the document: the only ones that act while presenting. */
-export const VIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(["present", "fit", "zoom-in", "zoom-out", "color-kind", "color-tier", "color-owner", "color-lifecycle", "shortcuts"]);
+export const VIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(["present", "fit", "zoom-in", "zoom-out", "color-kind", "color-tier", "color-owner", "color-lifecycle", "text-normal", "text-large", "text-larger", "shortcuts"]);
 
 export function commandList(run: (id: CommandId) => void): Command[] {
   return COMMANDS.map((c) => ({ ...c, run: () => run(c.id) }));

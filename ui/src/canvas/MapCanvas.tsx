@@ -104,6 +104,8 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
   // Cheaper boxes when zoomed out (a boolean, so nodes re-render only when the threshold is crossed).
   const far = useStore((state) => state.transform[2] < FAR);
   const overview = useStore((state) => state.transform[2] < OVERVIEW);
+  // The zoom in steps of 5%, for the stylesheet's minimum on-screen text size (names never shrink below it).
+  const zoomStep = useStore((state) => Math.max(0.05, Math.round(state.transform[2] * 20) / 20));
   // Fitted once every node has its size; only then is the map "ready" (and
   // says so in data-ready, which the end-to-end tests wait for).
   const measured = useNodesInitialized();
@@ -306,6 +308,7 @@ export function MapCanvas({ view, readOnly, extras, focus, viewRequest, onConnec
       data-map-id={view.map.id}
       data-ready={ready}
       data-lines={edges.length}
+      style={{ "--zoom": zoomStep } as React.CSSProperties}
       // The map's frame never scrolls (the view pans instead): a focused field or a
       // selection dragged to the edge would otherwise shift it and fitting would miss.
       onScrollCapture={(event) => {

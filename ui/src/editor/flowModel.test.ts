@@ -13,6 +13,7 @@ const view: MapView = {
     { id: "b", group_id: null, kind: "service", kind_label: "Service", name: "Helpdesk", external: false, lifecycle: null, x: 600, y: 0, width: 180, height: 72, owners: [], hierarchy_parent: null },
   ],
   edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "b", target: "a" }],
+  outline: [],
 };
 
 describe("toFlowNodes", () => {

@@ -56,6 +56,9 @@ describe("shortcutFor", () => {
   it("moves the selection with arrows, further with Shift", () => {
     expect(shortcutFor({ ...press("Unidentified", { shiftKey: true }), code: "Tab" }), "Shift+Tab as GTK may send it").toBe("add-above");
     expect(shortcutFor(press("Tab", { shiftKey: true }))).toBe("add-above");
+    // As the window gets it: a real KeyboardEvent, whose fields are getters on its prototype.
+    const real = new KeyboardEvent("keydown", { key: "Unidentified", code: "Tab", shiftKey: true });
+    expect(shortcutFor(real)).toBe("add-above");
     expect(nudgeFor(press("ArrowLeft", { ctrlKey: true }))).toEqual({ dx: -NUDGE_STEP, dy: 0 });
     expect(nudgeFor(press("ArrowDown", { ctrlKey: true, shiftKey: true }))).toEqual({ dx: 0, dy: 5 * NUDGE_STEP });
     expect(nudgeFor(press("ArrowUp")), "plain arrows walk the hierarchy").toBeNull();

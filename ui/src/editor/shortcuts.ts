@@ -23,7 +23,8 @@ export type ShortcutAction =
   | "add-child"
   | "add-above"
   | "export"
-  | "import";
+  | "import"
+  | "toggle-outline";
 
 /** Ctrl with the arrow keys moves the selected boxes: a grid step, or five with Shift. (Plain arrows walk the hierarchy.) */
 export const NUDGE_STEP = 12;
@@ -53,6 +54,7 @@ export const SHORTCUT_LIST: { keys: string; does: string }[] = [
   { keys: "Ctrl+C / Ctrl+X / Ctrl+V", does: "Copy, cut, paste elements" },
   { keys: "Ctrl+D", does: "Duplicate the selected elements" },
   { keys: "Ctrl+K", does: "Search and run a command" },
+  { keys: "Ctrl+Shift+O", does: "Show or hide the outline: the map as an editable list (Enter, Tab, Shift+Tab, Alt+↑↓, paste a list)" },
   { keys: "Ctrl+Z / Ctrl+Shift+Z", does: "Undo / redo" },
   { keys: "Ctrl+0", does: "Fit the map to the window" },
   { keys: "+ / -", does: "Zoom in / out" },
@@ -85,7 +87,9 @@ export type KeyPress = {
 
 /** The action a key press asks for, if any. */
 export function shortcutFor(event: KeyPress): ShortcutAction | null {
-  const press = event.key === "Unidentified" && event.code === "Tab" ? { ...event, key: "Tab" } : event;
+  // Copied field by field: a KeyboardEvent's fields are getters, which a spread would drop.
+  const pressed = event.key === "Unidentified" && event.code === "Tab" ? "Tab" : event.key;
+  const press: KeyPress = { key: pressed, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey };
   const command = press.ctrlKey || press.metaKey;
   if (press.altKey) return null;
   if (!command) {
@@ -103,7 +107,7 @@ export function shortcutFor(event: KeyPress): ShortcutAction | null {
   const key = press.key.toLowerCase();
   if (key === "z") return press.shiftKey ? "redo" : "undo";
   if (key === "y" && !press.shiftKey) return "redo";
-  if (key === "o" && !press.shiftKey) return "open";
+  if (key === "o") return press.shiftKey ? "toggle-outline" : "open";
   if (press.shiftKey) return null;
   if (key === "a") return "select-all";
   if (key === "c") return "copy";

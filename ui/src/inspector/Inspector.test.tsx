@@ -13,6 +13,7 @@ const view: MapView = {
   groups: [{ id: "g", parent_id: null, kind: "tier", kind_label: "Tier", name: "Products", x: 0, y: 0, width: 400, height: 200, collapsed: false, owners: [] }],
   nodes: [node("a", "growth"), node("b", null)],
   edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "a", target: "b" }],
+  outline: [],
 };
 
 function actions(): InspectorActions {

@@ -94,6 +94,17 @@ export const core = {
   addLinked: (element: LinkedElement) => call<[string, MapView]>("add_linked", { element }),
   duplicateElements: (mapId: string, elementIds: string[], dx: number, dy: number) =>
     call<[string[], MapView]>("duplicate_elements", { mapId, elementIds, dx, dy }),
+  // The outline panel: the core plans each edit (kinds, places on the map), one undo step each.
+  /** A new element after an outline item (its sibling, or a group's last member); the map's first when none. */
+  outlineAdd: (mapId: string, afterId: string | null, name: string) => call<[string, MapView]>("outline_add", { mapId, afterId, name }),
+  /** The item goes under the item above it, one kind down. */
+  outlineIndent: (mapId: string, itemId: string) => call<MapView>("outline_indent", { mapId, itemId }),
+  /** The item goes beside its parent, after it. */
+  outlineOutdent: (mapId: string, itemId: string) => call<MapView>("outline_outdent", { mapId, itemId }),
+  /** The item trades places with its sibling above or below, on the map too. */
+  outlineMove: (mapId: string, itemId: string, direction: "up" | "down") => call<MapView>("outline_move", { mapId, itemId, direction }),
+  /** An indented list as elements after the item (or at the map's top); the new ids in the text's order. */
+  outlinePaste: (mapId: string, atId: string | null, text: string) => call<[string[], MapView]>("outline_paste", { mapId, atId, text }),
   /** What Enter will do with a typed line (`kind: name @owner`); changes nothing. */
   previewCapture: (request: CaptureRequest) => call<CapturePreview>("preview_capture", { request }),
   /** Names an element from a typed line: name, kind, owner (a new person if need be); one undo step. */

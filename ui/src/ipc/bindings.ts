@@ -27,7 +27,21 @@ export type MapSummary = { id: string, name: string,
  */
 model: string, model_label: string, element_count: number, };
 
-export type MapView = { map: MapSummary, groups: Array<GroupNode>, nodes: Array<ElementNode>, edges: Array<RelationEdge>, };
+export type MapView = { map: MapSummary, groups: Array<GroupNode>, nodes: Array<ElementNode>, edges: Array<RelationEdge>, 
+/**
+ * The map's hierarchy as the outline panel shows it.
+ */
+outline: Array<OutlineItem>, };
+
+export type OutlineItem = { id: string, item: ItemKind, name: string, 
+/**
+ * The element's or the group's kind word.
+ */
+kind: string, kind_label: string, 
+/**
+ * 0 at the top (the ARIA level is one more).
+ */
+depth: number, parent_id: string | null, children: number, };
 
 export type GroupNode = { id: string, parent_id: string | null, kind: string, kind_label: string, name: string, x: number, y: number, width: number, height: number, 
 /**
