@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{AppError, ErrorCode};
-use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome, CaptureRequest, CapturePreview, CaptureOwner, RoleChoice, KindChoice, RecentDocument, OutlineItem};
+use crate::wire::{DocumentView, ElementNode, GroupNode, ItemKind, ItemMove, MapSummary, MapView, OwnerBadge, Problem, RouteView, RoutePoint, RouteSide, ProblemReport, RelationEdge, RuleConfig, RuleSettings, StartupView, NewElement, NewGroup, NewOwnership, PersonSummary, ElementDetails, Property, KpiRow, ElementPatch, ElementSummary, LinkedElement, ExportChoice, ExportProgress, ExportOutcome, ImportIssue, ImportCount, ImportSkipped, ImportPreview, ImportChoice, ImportOutcome, IntegrityView, IntegrityState, RescueOutcome, CaptureRequest, CapturePreview, CaptureOwner, RoleChoice, KindChoice, RecentDocument, OutlineItem};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -22,6 +22,9 @@ pub fn typescript() -> String {
         ElementNode::decl(&cfg),
         OwnerBadge::decl(&cfg),
         RelationEdge::decl(&cfg),
+        RouteView::decl(&cfg),
+        RoutePoint::decl(&cfg),
+        RouteSide::decl(&cfg),
         ItemMove::decl(&cfg),
         ItemKind::decl(&cfg),
         ProblemReport::decl(&cfg),

@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
+use tiermap_model::layout::{Arrangement, GroupSpec, arrange_linked};
 use tiermap_model::plan::{arrange_map, arrange_selection, delete_element, dissolve_group};
 use tiermap_model::{
     Edit, Element, ElementId, ElementKind, Group, GroupId, GroupKind, GroupingModel, Map, MapId, OwnedTarget, Ownership,
@@ -272,8 +272,21 @@ impl Session {
         let map = Map { id: MapId::new(), name: name(map_name, "map")?, model, position: self.doc()?.maps().len() as i64 };
         let map_id = map.id;
         let structure = starter_structure(self.doc()?, model);
+        // Laid out as Arrange would: related members near each other.
+        let mut members = std::collections::HashSet::new();
+        let mut pending: Vec<&GroupSpec> = structure.iter().collect();
+        while let Some(spec) = pending.pop() {
+            members.extend(spec.members.iter().copied());
+            pending.extend(&spec.children);
+        }
+        let links: Vec<(ElementId, ElementId)> = self
+            .doc()?
+            .relations()
+            .filter(|r| members.contains(&r.source) && members.contains(&r.target))
+            .map(|r| (r.source, r.target))
+            .collect();
         let mut edits = vec![Edit::PutMap(map)];
-        edits.extend(arrange(map_id, Arrangement::for_model(model), &structure, &[]));
+        edits.extend(arrange_linked(map_id, Arrangement::for_model(model), &structure, &[], &links));
         self.apply(&format!("New {} map", model.label().to_lowercase()), &edits)?;
         Ok((map_id.to_string(), self.document()?))
     }

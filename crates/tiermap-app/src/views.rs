@@ -1,12 +1,13 @@
 //! Converting the domain into wire types. The only place that knows both.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use tiermap_model::layout::routing::{self, Route, Side};
 use tiermap_model::outline::{self, Node};
 use tiermap_model::presentation::shown_by_containment;
 use tiermap_model::{Document, ElementId, Map, MapId, OwnedTarget};
 
-use crate::wire::{ElementNode, GroupNode, ItemKind, MapSummary, MapView, OutlineItem, OwnerBadge, PersonSummary, RelationEdge};
+use crate::wire::{ElementNode, GroupNode, ItemKind, MapSummary, MapView, OutlineItem, OwnerBadge, PersonSummary, RelationEdge, RoutePoint, RouteSide, RouteView};
 
 pub use tiermap_model::presentation::initials;
 
@@ -85,6 +86,8 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             })
         })
         .collect();
+    // Routed once for the whole map: each line goes round the others' boxes.
+    let mut routes: HashMap<_, Route> = routing::map_routes(doc, map_id).into_iter().map(|r| (r.relation, r.route)).collect();
     let parents = tiermap_model::authoring::hierarchy_parents(doc, |e| on_map.contains(&e));
     for node in &mut nodes {
         let id = node.id.parse::<ElementId>().ok();
@@ -100,6 +103,7 @@ pub fn map_view(doc: &Document, map_id: MapId) -> Option<MapView> {
             kind_label: r.kind.label().into(),
             source: r.source.to_string(),
             target: r.target.to_string(),
+            route: routes.remove(&r.id).filter(|route| route.points.len() >= 2).map(route_view),
         })
         .collect();
     Some(MapView { map: map_summary(doc, map), groups, nodes, edges, outline: outline_items(doc, map_id) })
@@ -145,5 +149,23 @@ pub(crate) fn person_summary(doc: &Document, person: &tiermap_model::Element) ->
         name: person.name.clone(),
         initials: initials(&person.name),
         ownerships: doc.ownerships().filter(|o| o.person == person.id).count() as u32,
+    }
+}
+
+fn route_view(route: Route) -> RouteView {
+    RouteView {
+        points: route.points.iter().map(|p| RoutePoint { x: p.x, y: p.y }).collect(),
+        start_side: route_side(route.start_side),
+        end_side: route_side(route.end_side),
+        routed: route.routed,
+    }
+}
+
+fn route_side(side: Side) -> RouteSide {
+    match side {
+        Side::Top => RouteSide::Top,
+        Side::Bottom => RouteSide::Bottom,
+        Side::Left => RouteSide::Left,
+        Side::Right => RouteSide::Right,
     }
 }

@@ -119,6 +119,39 @@ pub struct RelationEdge {
     pub kind_label: String,
     pub source: String,
     pub target: String,
+    /// The line as the core routed it around the boxes; none when an end
+    /// is hidden in a collapsed group (the canvas then draws no line).
+    pub route: Option<RouteView>,
+}
+
+/// A relation's line in the map's absolute coordinates (positions added up
+/// through the groups): `points[0]` on the source's `start_side`, the last
+/// point on the target's `end_side`, consecutive points sharing an x or a y.
+/// `routed` is false when the boxes left no way round (they overlap or are
+/// walled in): the points then join their facing sides directly, as exports
+/// draw such a line.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RouteView {
+    pub points: Vec<RoutePoint>,
+    pub start_side: RouteSide,
+    pub end_side: RouteSide,
+    pub routed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct RoutePoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The side of a box a line leaves or enters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteSide {
+    Top,
+    Bottom,
+    Left,
+    Right,
 }
 
 /// Where an element or group ends up after a drag: its container (none for

@@ -104,6 +104,16 @@ fn groups_are_added_renamed_and_dissolved_keeping_their_contents() {
 }
 
 #[test]
+fn a_new_map_of_any_model_starts_as_arrange_lays_it_out() {
+    let (_dir, mut session) = sample_session();
+    for model in ["pyramid", "service", "technical", "market", "organizational", "freeform"] {
+        let (id, _) = session.new_map(&format!("New {model}"), model).unwrap();
+        let fresh = session.map_view(&id).unwrap();
+        assert_eq!(session.arrange(&id, &[]).unwrap(), fresh, "{model}: Arrange changes nothing");
+    }
+}
+
+#[test]
 fn a_new_map_starts_with_its_models_structure() {
     let (_dir, mut session) = sample_session();
     let (id, doc) = session.new_map("Markets, target state", "market").unwrap();

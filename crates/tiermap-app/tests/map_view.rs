@@ -4,7 +4,7 @@ mod common;
 use common::{sample_session, view_named};
 
 use tiermap_app::Session;
-use tiermap_app::wire::{ItemKind, ItemMove, MapView};
+use tiermap_app::wire::{ItemKind, ItemMove, MapView, RoutePoint, RouteSide};
 
 
 fn edge_kinds(view: &MapView) -> Vec<String> {
@@ -26,6 +26,85 @@ fn the_relation_a_model_shows_by_containment_is_not_drawn_again() {
     assert!(family.edges.is_empty(), "the family container shows the roll-up");
     let pyramid = view_named(&session, "Human resources");
     assert_eq!(pyramid.edges.len(), 15, "a pyramid draws its hierarchy");
+}
+
+/// Each element's box on the map: its position added up through its groups.
+fn boxes(view: &MapView) -> std::collections::BTreeMap<String, (f64, f64, f64, f64)> {
+    let mut groups = std::collections::BTreeMap::new();
+    for g in &view.groups {
+        let (x, y) = g.parent_id.as_ref().map_or((0.0, 0.0), |p| groups[p]);
+        groups.insert(g.id.clone(), (x + g.x, y + g.y));
+    }
+    view.nodes
+        .iter()
+        .map(|n| {
+            let (x, y) = n.group_id.as_ref().map_or((0.0, 0.0), |g| groups[g]);
+            (n.id.clone(), (x + n.x, y + n.y, n.width, n.height))
+        })
+        .collect()
+}
+
+fn on_side(point: &RoutePoint, (x, y, w, h): (f64, f64, f64, f64), side: RouteSide) -> bool {
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
+    let across = |v: f64, from: f64, length: f64| v >= from - 1e-6 && v <= from + length + 1e-6;
+    match side {
+        RouteSide::Top => near(point.y, y) && across(point.x, x, w),
+        RouteSide::Bottom => near(point.y, y + h) && across(point.x, x, w),
+        RouteSide::Left => near(point.x, x) && across(point.y, y, h),
+        RouteSide::Right => near(point.x, x + w) && across(point.y, y, h),
+    }
+}
+
+#[test]
+fn every_line_comes_routed_from_a_side_of_its_source_to_a_side_of_its_target_round_the_other_boxes() {
+    let (_dir, session) = sample_session();
+    for name in ["Customer banking products", "Human resources", "Wholesale division"] {
+        let view = view_named(&session, name);
+        let boxes = boxes(&view);
+        for edge in &view.edges {
+            let route = edge.route.as_ref().unwrap_or_else(|| panic!("{name}: a route for every line"));
+            assert!(route.routed, "{name}: {} routed", edge.id);
+            let (first, last) = (&route.points[0], route.points.last().unwrap());
+            assert!(on_side(first, boxes[&edge.source], route.start_side), "{name}: starts on its source's side");
+            assert!(on_side(last, boxes[&edge.target], route.end_side), "{name}: ends on its target's side");
+            for w in route.points.windows(2) {
+                assert!(w[0].x == w[1].x || w[0].y == w[1].y, "{name}: horizontal and vertical segments");
+                for (id, &(x, y, bw, bh)) in &boxes {
+                    if *id == edge.source || *id == edge.target {
+                        continue;
+                    }
+                    let meets = w[0].x.min(w[1].x) <= x + bw && w[0].x.max(w[1].x) >= x && w[0].y.min(w[1].y) <= y + bh && w[0].y.max(w[1].y) >= y;
+                    assert!(!meets, "{name}: line {} through box {id}", edge.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_moved_box_has_its_lines_routed_from_where_it_is_now_and_a_collapsed_group_hides_its_lines() {
+    let (_dir, mut session) = sample_session();
+    let view = view_named(&session, "Human resources");
+    let edge = view.edges.iter().find(|e| view.nodes.iter().any(|n| n.id == e.source)).unwrap();
+    let node = view.nodes.iter().find(|n| n.id == edge.source).unwrap();
+    let moved = ItemMove { id: node.id.clone(), item: ItemKind::Element, group_id: None, x: 3000.0, y: 2000.0, width: None, height: None };
+    let after = session.move_items(&view.map.id, &[moved]).unwrap();
+    let route = after.edges.iter().find(|e| e.id == edge.id).unwrap().route.clone().unwrap();
+    assert!(on_side(&route.points[0], (3000.0, 2000.0, node.width, node.height), route.start_side), "from the box where it is now");
+
+    let group = view
+        .groups
+        .iter()
+        .find(|g| view.nodes.iter().any(|n| n.group_id.as_ref() == Some(&g.id) && view.edges.iter().any(|e| e.target == n.id || e.source == n.id)))
+        .unwrap();
+    session.set_group_collapsed(&group.id, true).unwrap();
+    let collapsed = session.map_view(&view.map.id).unwrap();
+    let hidden: Vec<&String> = collapsed.nodes.iter().filter(|n| n.group_id.as_ref() == Some(&group.id)).map(|n| &n.id).collect();
+    assert!(!hidden.is_empty());
+    for e in &collapsed.edges {
+        let into_hidden = hidden.contains(&&e.source) || hidden.contains(&&e.target);
+        assert_eq!(e.route.is_none(), into_hidden, "no route for a line whose box is hidden, one for every other");
+    }
 }
 
 #[test]

@@ -27,11 +27,76 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 /// Validation runs timed per size; median and slowest are reported.
 const VALIDATIONS: usize = 21;
 
+/// Map views timed per size; the median is reported.
+const MAP_VIEWS: usize = 11;
+/// Maps of these sizes (one map holds the whole portfolio) for the map view.
+const MAP_VIEW_SIZES: [usize; 2] = [1_000, 5_000];
+
 pub fn run(sizes: &[usize], validation_sizes: &[usize], dir: &Path) -> Result<Outcome, AppError> {
     store(sizes, dir)?;
     say!();
     validation(validation_sizes)?;
+    say!();
+    map_view(&MAP_VIEW_SIZES, dir)?;
     Ok(Outcome::Done)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// What the canvas asks for after every change: the map view, lines routed
+/// round the boxes included, through the session as the app calls it; and
+/// the routing alone (`map_routes`), which the view computes once.
+fn map_view(sizes: &[usize], dir: &Path) -> Result<(), AppError> {
+    say!(
+        "| elements on the map | lines | map view (median of {MAP_VIEWS}) | of which routing | map view without routing |"
+    );
+    say!("|---:|---:|---:|---:|---:|");
+    for &size in sizes {
+        let path = dir.join(format!("bench-view-{size}.tiermap"));
+        let _ = std::fs::remove_file(&path);
+        drop(DocumentFile::create_with(
+            &path,
+            &generate::portfolio(size),
+        )?);
+        let mut session = tiermap_app::Session::new();
+        session.open(&path)?;
+        let map = session.document()?.maps[0].id.clone();
+        let mut views = Vec::with_capacity(MAP_VIEWS);
+        let mut lines = 0;
+        for _ in 0..MAP_VIEWS {
+            let start = Instant::now();
+            let view = session.map_view(&map)?;
+            views.push(start.elapsed());
+            lines = view.edges.len();
+        }
+        let file = DocumentFile::open_read_only(&path)?;
+        let map_id = file.doc().maps()[0].id;
+        let routing: Vec<Duration> = (0..MAP_VIEWS)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(tiermap_model::layout::routing::map_routes(
+                    file.doc(),
+                    map_id,
+                ));
+                start.elapsed()
+            })
+            .collect();
+        let (view, routing) = (median(views), median(routing));
+        say!(
+            "| {} | {lines} | {} ms | {} ms | {} ms |",
+            file.doc().placements_of(map_id).count(),
+            ms(view),
+            ms(routing),
+            ms(view.saturating_sub(routing))
+        );
+        drop(file);
+        drop(session);
+        let _ = std::fs::remove_file(&path);
+    }
+    Ok(())
 }
 
 /// Full validation of generated portfolios, in memory (the file plays no part).

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use crate::work::CountVisits;
 use tiermap_model::authoring::{next_tier_down, place_in_group};
-use tiermap_model::layout::{Arrangement, GroupSpec, arrange};
+use tiermap_model::layout::{Arrangement, GroupSpec, arrange_linked};
 use tiermap_model::validate::fits;
 use tiermap_model::{
     Document, Edit, ElementId, ElementKind, GroupKind, GroupingModel, Map, MapId, RelationKind,
@@ -35,6 +35,11 @@ pub fn for_new_elements(
         names: Vec::new(),
         taken: doc.maps().iter().map(|m| m.name.clone()).collect(),
         placed: HashSet::new(),
+        links: doc
+            .relations()
+            .counted()
+            .map(|r| (r.source, r.target))
+            .collect(),
     };
     for model in models {
         match model {
@@ -91,6 +96,8 @@ struct MapMaker<'a> {
     names: Vec<String>,
     taken: HashSet<String>,
     placed: HashSet<ElementId>,
+    /// Every relation's ends, for laying out each map as Arrange does.
+    links: Vec<(ElementId, ElementId)>,
 }
 
 impl MapMaker<'_> {
@@ -115,10 +122,26 @@ impl MapMaker<'_> {
             into.extend(spec.members.iter().counted().copied());
             spec.children.iter().for_each(|c| members(c, into));
         }
-        groups.iter().for_each(|g| members(g, &mut self.placed));
+        let mut on_map = HashSet::new();
+        groups.iter().for_each(|g| members(g, &mut on_map));
+        // Laid out as Arrange lays it out (related elements near each other),
+        // so arranging an imported map changes nothing.
+        let links: Vec<(ElementId, ElementId)> = self
+            .links
+            .iter()
+            .counted()
+            .filter(|(a, b)| on_map.contains(a) && on_map.contains(b))
+            .copied()
+            .collect();
+        self.placed.extend(on_map);
         self.edits.push(Edit::PutMap(map));
-        self.edits
-            .extend(arrange(id, Arrangement::for_model(model), &groups, &[]));
+        self.edits.extend(arrange_linked(
+            id,
+            Arrangement::for_model(model),
+            &groups,
+            &[],
+            &links,
+        ));
         self.names.push(unique);
     }
 }

@@ -117,6 +117,29 @@ fn maps_are_built_from_what_the_rows_carry() {
 }
 
 #[test]
+fn arranging_an_imported_map_changes_nothing() {
+    // Support rolls up to both products, so Arrange puts it between them,
+    // after Pensions, which only Payroll holds: the rows list it first.
+    let sheet = "\
+name,kind,parent
+Human resources,service area,
+Payroll,product,Human resources
+Benefits,product,Human resources
+Support,service,Payroll;Benefits
+Pensions,service,Payroll
+Leave,service,Benefits
+";
+    let mut doc = Document::new();
+    import(&mut doc, sheet);
+    assert!(!doc.maps().is_empty());
+    for map in doc.maps() {
+        let mut arranged = doc.clone();
+        arranged.apply_all(&tiermap_model::plan::arrange_map(&doc, map.id)).expect("arranges");
+        assert_eq!(arranged, doc, "{}: laid out as Arrange lays it out", map.name);
+    }
+}
+
+#[test]
 fn every_problem_names_its_row_column_and_value() {
     let csv = "id,name,kind,parent,owner,owner_role,lifecycle,external,supported_by\n\
                A,Alpha,product,,,,,,\n\

@@ -12,7 +12,7 @@ const view: MapView = {
     { id: "a", group_id: "inner", kind: "product", kind_label: "Product", name: "Payroll", external: false, lifecycle: null, x: 5, y: 6, width: 180, height: 72, owners: [], hierarchy_parent: null },
     { id: "b", group_id: null, kind: "service", kind_label: "Service", name: "Helpdesk", external: false, lifecycle: null, x: 600, y: 0, width: 180, height: 72, owners: [], hierarchy_parent: null },
   ],
-  edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "b", target: "a" }],
+  edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "b", target: "a", route: null }],
   outline: [],
 };
 
@@ -58,6 +58,14 @@ describe("collapsed groups", () => {
 describe("toFlowEdges", () => {
   it("keeps each relation's ends and kind", () => {
     expect(toFlowEdges(view)).toMatchObject([{ id: "r", source: "b", target: "a", type: "relation" }]);
+  });
+
+  it("notes where both boxes were on the map when the core routed the line", () => {
+    const route = { points: [{ x: 600, y: 36 }, { x: 195, y: 86 }], start_side: "left" as const, end_side: "right" as const, routed: true };
+    const routed: MapView = { ...view, edges: [{ ...view.edges[0], route }] };
+    // a sits at (5, 6) in inner, which sits at (10, 40) in outer, at (0, 0).
+    expect(toFlowEdges(routed)[0].data?.routedFor).toEqual({ source: { x: 600, y: 0 }, target: { x: 15, y: 46 } });
+    expect(toFlowEdges(view)[0].data?.routedFor).toBeNull();
   });
 });
 

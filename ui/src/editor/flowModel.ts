@@ -4,6 +4,7 @@ import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { ElementNode, GroupNode, MapView, RelationEdge } from "../ipc/bindings";
 import type { Badge } from "./problems";
 import { kindColor } from "./palette";
+import type { XY } from "./edgeGeometry";
 import type { CaptureChoice } from "./capture";
 
 /** A collapsed group shows only its title bar. */
@@ -46,7 +47,15 @@ export type GroupNodeData = {
   renaming: boolean;
   extras: NodeExtras;
 };
-export type RelationEdgeData = { relation: RelationEdge };
+export type RelationEdgeData = {
+  relation: RelationEdge;
+  /**
+   * Where the two boxes were (top-left, on the map) when the core routed the
+   * line. A box that is elsewhere now is being dragged, or its move is not
+   * yet answered: its line is then drawn straight until the core routes it again.
+   */
+  routedFor: { source: XY; target: XY } | null;
+};
 
 export const NO_EXTRAS: NodeExtras = {
   badges: new Map(),
@@ -161,13 +170,33 @@ export function carryOver(shown: TiermapNode[], next: TiermapNode[]): TiermapNod
   });
 }
 
+/** Where each element's box is on the map: its position added up through its groups (which come parents first). */
+function mapPositions(view: MapView): Map<string, XY> {
+  const groups = new Map<string, XY>();
+  for (const group of view.groups) {
+    const origin = (group.parent_id && groups.get(group.parent_id)) || { x: 0, y: 0 };
+    groups.set(group.id, { x: origin.x + group.x, y: origin.y + group.y });
+  }
+  const at = new Map<string, XY>();
+  for (const node of view.nodes) {
+    const origin = (node.group_id && groups.get(node.group_id)) || { x: 0, y: 0 };
+    at.set(node.id, { x: origin.x + node.x, y: origin.y + node.y });
+  }
+  return at;
+}
+
 export function toFlowEdges(view: MapView): TiermapEdge[] {
-  return view.edges.map((relation) => ({
-    id: relation.id,
-    type: "relation",
-    source: relation.source,
-    target: relation.target,
-    data: { relation },
-    zIndex: 2,
-  }));
+  const at = mapPositions(view);
+  return view.edges.map((relation) => {
+    const source = at.get(relation.source);
+    const target = at.get(relation.target);
+    return {
+      id: relation.id,
+      type: "relation",
+      source: relation.source,
+      target: relation.target,
+      data: { relation, routedFor: relation.route && source && target ? { source, target } : null },
+      zIndex: 2,
+    };
+  });
 }

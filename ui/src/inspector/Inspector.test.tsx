@@ -12,7 +12,7 @@ const view: MapView = {
   map: { id: "m", name: "HR", model: "pyramid", model_label: "Pyramid", element_count: 2 },
   groups: [{ id: "g", parent_id: null, kind: "tier", kind_label: "Tier", name: "Products", x: 0, y: 0, width: 400, height: 200, collapsed: false, owners: [] }],
   nodes: [node("a", "growth"), node("b", null)],
-  edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "a", target: "b" }],
+  edges: [{ id: "r", kind: "rolls_up_to", kind_label: "rolls up to", source: "a", target: "b", route: null }],
   outline: [],
 };
 

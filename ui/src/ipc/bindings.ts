@@ -62,7 +62,18 @@ export type OwnerBadge = {
  */
 ownership_id: string, person_id: string, name: string, initials: string, role: string, role_label: string, tier: number, accountable: boolean, };
 
-export type RelationEdge = { id: string, kind: string, kind_label: string, source: string, target: string, };
+export type RelationEdge = { id: string, kind: string, kind_label: string, source: string, target: string, 
+/**
+ * The line as the core routed it around the boxes; none when an end
+ * is hidden in a collapsed group (the canvas then draws no line).
+ */
+route: RouteView | null, };
+
+export type RouteView = { points: Array<RoutePoint>, start_side: RouteSide, end_side: RouteSide, routed: boolean, };
+
+export type RoutePoint = { x: number, y: number, };
+
+export type RouteSide = "top" | "bottom" | "left" | "right";
 
 export type ItemMove = { id: string, item: ItemKind, group_id: string | null, x: number, y: number, 
 /**

@@ -161,4 +161,12 @@ describe("OutlinePanel", () => {
     for (const call of Object.values(edit)) expect(call).not.toHaveBeenCalled();
     expect(screen.queryByTestId("outline-name-field")).toBeNull();
   });
+
+  it("when the active line goes (an undo), the line now in its place takes the tab stop", () => {
+    const { rerender } = show(edits(), false, ["hire"]);
+    expect(lines().map((l) => l.tabIndex)).toEqual([-1, -1, 0]);
+    const props = { selection: { elements: [], groups: [], edges: [] }, readOnly: false, edits: edits(), onSelect: vi.fn(), onLeave: vi.fn(), onClose: vi.fn() };
+    rerender(<OutlinePanel view={view(pyramid.outline.slice(0, 2))} {...props} />);
+    expect(lines().map((l) => l.tabIndex)).toEqual([-1, 0]);
+  });
 });

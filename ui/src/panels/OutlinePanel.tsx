@@ -39,6 +39,9 @@ type Props = {
 
 type Editing = { id: string; text: string; selectAll: boolean };
 
+/** The last request for the keyboard that a panel took. */
+let focusTaken = 0;
+
 /** The line of an item in the drawn tree. */
 function lineOf(tree: HTMLElement | null, id: string): HTMLElement | null {
   return [...(tree?.querySelectorAll<HTMLElement>("[data-id]") ?? [])].find((line) => line.dataset.id === id) ?? null;
@@ -58,7 +61,11 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
   const selected = useMemo(() => new Set([...selection.elements, ...selection.groups]), [selection]);
   const active = items.find((i) => i.id === activeId) ?? null;
   // The line that takes Tab when the tree is entered: the active one, else the first.
-  const tabStop = active && visible.some((i) => i.id === active.id) ? active.id : (visible[0]?.id ?? null);
+  // When the active line is gone (undone, deleted elsewhere), the line now at its place takes over.
+  const lastIndex = useRef(0);
+  const activeIndex = active ? visible.findIndex((i) => i.id === active.id) : -1;
+  if (activeIndex >= 0) lastIndex.current = activeIndex;
+  const tabStop = activeIndex >= 0 ? visible[activeIndex].id : (visible[Math.min(lastIndex.current, visible.length - 1)]?.id ?? null);
 
   // What is selected on the canvas becomes the active line, with its parents unfolded.
   const selectedFirst = selection.elements[0] ?? selection.groups[0] ?? null;
@@ -83,7 +90,9 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
 
   // Shown by key: the keyboard goes to the active line (or the empty tree, where Enter starts).
   useEffect(() => {
-    if (focusRequest === 0) return;
+    // A request is taken once: the panel shown again later (after presenting) leaves the keyboard where it is.
+    if (focusRequest <= focusTaken) return;
+    focusTaken = focusRequest;
     keyboardHere.current = true;
     const target = tabStop ? lineOf(tree.current, tabStop) : tree.current;
     target?.focus();
