@@ -72,6 +72,7 @@ impl Session {
             transparent: choice.transparent,
             title_slide: choice.title_slide,
             ownership_slides: choice.ownership_slides,
+            one_slide_per_map: choice.one_slide_per_map,
             title: document_name.clone(),
             ..ExportRequest::new(format, maps)
         };

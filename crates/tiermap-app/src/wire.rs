@@ -397,6 +397,10 @@ pub struct ExportChoice {
     pub title_slide: bool,
     /// PowerPoint: the ownership table (element, owner, role, tier) after the maps.
     pub ownership_slides: bool,
+    /// PowerPoint and PDF: each map on one slide whatever its size, instead of
+    /// an overview and detail slides with readable names.
+    #[serde(default)]
+    pub one_slide_per_map: bool,
 }
 
 /// How far an export has come: sent after each map.

@@ -8,7 +8,7 @@ use tiermap_app::ErrorCode;
 use tiermap_app::wire::ExportChoice;
 
 fn choice(format: &str, map_ids: Vec<String>) -> ExportChoice {
-    ExportChoice { format: format.into(), map_ids, scale: 2, transparent: false, title_slide: true, ownership_slides: true }
+    ExportChoice { format: format.into(), map_ids, scale: 2, transparent: false, title_slide: true, ownership_slides: true, one_slide_per_map: false }
 }
 
 #[test]

@@ -92,6 +92,10 @@ enum Command {
         /// PPTX: start with a title slide listing the maps.
         #[arg(long)]
         title_slide: bool,
+        /// PPTX and PDF: each map on one slide or page whatever its size (small
+        /// text on a large map), instead of an overview and detail slides.
+        #[arg(long)]
+        one_slide_per_map: bool,
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
@@ -178,6 +182,7 @@ fn main() -> ExitCode {
             scale,
             transparent,
             title_slide,
+            one_slide_per_map,
             output,
         } => {
             let maps = match (map, all) {
@@ -191,6 +196,7 @@ fn main() -> ExitCode {
                 scale,
                 transparent,
                 title_slide,
+                one_slide_per_map,
             };
             transfer::export(&file, &output, &options)
         }

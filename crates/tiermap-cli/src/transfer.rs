@@ -25,6 +25,7 @@ pub struct ExportOptions {
     pub scale: u8,
     pub transparent: bool,
     pub title_slide: bool,
+    pub one_slide_per_map: bool,
 }
 
 fn invalid(message: impl Into<String>) -> AppError {
@@ -112,6 +113,7 @@ pub fn export(file: &Path, output: &Path, options: &ExportOptions) -> Result<Out
         scale: options.scale,
         transparent: options.transparent,
         title_slide: options.title_slide,
+        one_slide_per_map: options.one_slide_per_map,
         title,
         ..ExportRequest::new(format, maps)
     };

@@ -29,6 +29,7 @@ mod png;
 mod pptx;
 mod render;
 mod scene;
+mod split;
 mod sheet;
 mod svg;
 mod wrap;
@@ -141,6 +142,10 @@ pub struct ExportRequest {
     pub ownership_slides: bool,
     /// Title of the PDF and of the PPTX title slide, e.g. the document's file name.
     pub title: String,
+    /// PPTX and PDF: each map on one slide or page, whatever its size (small
+    /// text on a large map), instead of an overview and detail slides that
+    /// keep names readable (at least 10 pt) at one size across the deck.
+    pub one_slide_per_map: bool,
 }
 
 impl ExportRequest {
@@ -155,6 +160,7 @@ impl ExportRequest {
             title_slide: false,
             ownership_slides: true,
             title: "Tiermap".into(),
+            one_slide_per_map: false,
         }
     }
 
@@ -213,7 +219,10 @@ pub fn export(
     let mut pdf_pages: Vec<(String, String)> = Vec::new();
     for (index, (id, name)) in request.maps.iter().zip(&names).enumerate() {
         if request.format != Format::Csv {
-            let scene = scene(doc, *id).ok_or(ExportError::UnknownMap(*id))?;
+            // Slides and pages promise readable names: there a long name grows its box instead of shrinking.
+            let promised = matches!(request.format, Format::Pptx | Format::Pdf) && !request.one_slide_per_map;
+            let drawn = if promised { scene::scene_for_slides(doc, *id) } else { scene(doc, *id) };
+            let scene = drawn.ok_or(ExportError::UnknownMap(*id))?;
             match request.format {
                 Format::Svg => files.push((
                     package::file_name(index, name, "svg"),
@@ -231,8 +240,10 @@ pub fn export(
                     })?;
                     files.push((package::file_name(index, name, "png"), image));
                 }
-                Format::Pdf => pdf_pages.push((name.clone(), svg::svg(&scene, false))),
-                Format::Pptx | Format::Drawio | Format::Json | Format::Csv => {
+                Format::Pdf if request.one_slide_per_map => {
+                    pdf_pages.push((name.clone(), svg::svg(&scene, false)))
+                }
+                Format::Pdf | Format::Pptx | Format::Drawio | Format::Json | Format::Csv => {
                     scenes.push((name.clone(), scene))
                 }
             }
@@ -251,6 +262,13 @@ pub fn export(
             package::zip(files.iter().map(|(n, b)| (n.clone(), b.as_slice())))
                 .map_err(write_error("ZIP"))
         }
+        Format::Pdf if !request.one_slide_per_map => pdf::slide_pages(&request.title, &scenes).map_err(|(map, message)| match map {
+            Some(map) => ExportError::Map { map, message },
+            None => ExportError::Write {
+                format: "PDF",
+                message,
+            },
+        }),
         Format::Pdf => pdf::pdf(&request.title, &pdf_pages).map_err(|(map, message)| match map {
             Some(map) => ExportError::Map { map, message },
             None => ExportError::Write {

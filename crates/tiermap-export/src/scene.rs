@@ -55,7 +55,7 @@ const GROUP_NAME_MIN_SIZE: f64 = 9.0;
 /// Map title above the drawing.
 pub const TITLE_SIZE: f64 = 20.0;
 pub const SUBTITLE_SIZE: f64 = 12.0;
-const TITLE_BAND: f64 = 56.0;
+pub const TITLE_BAND: f64 = 56.0;
 /// Space between the drawing and the legend to its right.
 const LEGEND_GAP: f64 = 40.0;
 /// Relation lines, as the canvas draws them.
@@ -261,6 +261,7 @@ fn element_shape(
     group: Option<GroupId>,
     mut rect: Rect,
     owners: &[Owner],
+    name_min_size: f64,
 ) -> ElementShape {
     rect.width = rect.width.max(MIN_BOX_WIDTH);
     let inner_left = rect.x + STRIPE + PAD_LEFT;
@@ -293,7 +294,7 @@ fn element_shape(
         inner_width,
         room,
         NAME_SIZE,
-        NAME_MIN_SIZE,
+        name_min_size,
         Weight::Bold,
     );
     let needed = fitted.lines.len() as f64 * fitted.size * LINE_HEIGHT;
@@ -410,6 +411,16 @@ fn moved(rect: Rect, dx: f64, dy: f64) -> Rect {
 
 /// The drawing of `map`, or None when the document has no such map.
 pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
+    scene_with(doc, map_id, NAME_MIN_SIZE)
+}
+
+/// The drawing for slides and pages, whose text size is promised: names keep
+/// their size and a long one grows its box instead of shrinking.
+pub fn scene_for_slides(doc: &Document, map_id: MapId) -> Option<Scene> {
+    scene_with(doc, map_id, NAME_SIZE)
+}
+
+fn scene_with(doc: &Document, map_id: MapId, name_min_size: f64) -> Option<Scene> {
     let map = doc.map(map_id)?;
     let owners = owners_by_target(doc);
     let no_owners: Vec<Owner> = Vec::new();
@@ -478,6 +489,7 @@ pub fn scene(doc: &Document, map_id: MapId) -> Option<Scene> {
                 *group,
                 moved(*rect, dx, dy),
                 owners_of(OwnedTarget::Element(element.id)),
+                name_min_size,
             )
         })
         .collect();

@@ -139,7 +139,11 @@ async fn a_twenty_element_pyramid_with_owners_is_captured_by_keyboard_alone() {
     let mut all: Vec<f64> = Vec::new();
     let mut commands: Vec<f64> = Vec::new();
     let mut unchanged = 0;
-    for entry in timings.json().as_array().expect("a list") {
+    let mut slowest: Vec<(f64, usize, String)> = Vec::new();
+    for (at, entry) in timings.json().as_array().expect("a list").iter().enumerate() {
+        if let Some(ms) = entry["ms"].as_f64() {
+            slowest.push((ms, at, entry["key"].as_str().unwrap_or_default().to_owned()));
+        }
         let key = entry["key"].as_str().unwrap_or_default();
         match entry["ms"].as_f64() {
             Some(ms) => {
@@ -171,6 +175,8 @@ async fn a_twenty_element_pyramid_with_owners_is_captured_by_keyboard_alone() {
         percentile(&mut commands, 0.95),
         percentile(&mut commands, 1.0)
     );
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("slowest keys (ms, key number, key): {:?}", &slowest[..slowest.len().min(6)]);
     assert!(beyond_names <= 4 * lines.len(), "at most 4 keys per element beyond the names");
     app.quit().await;
 }

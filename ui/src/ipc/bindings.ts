@@ -219,7 +219,12 @@ title_slide: boolean,
 /**
  * PowerPoint: the ownership table (element, owner, role, tier) after the maps.
  */
-ownership_slides: boolean, };
+ownership_slides: boolean, 
+/**
+ * PowerPoint and PDF: each map on one slide whatever its size, instead of
+ * an overview and detail slides with readable names.
+ */
+one_slide_per_map: boolean, };
 
 export type ExportProgress = { done: number, total: number, map: string, };
 

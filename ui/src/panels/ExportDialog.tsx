@@ -13,7 +13,7 @@ export const FORMATS: { format: string; label: string; detail: string }[] = [
 
 const KEY = "tiermap.export";
 type Remembered = Omit<ExportChoice, "map_ids"> & { all: boolean };
-const DEFAULTS: Remembered = { format: "pptx", scale: 2, transparent: false, title_slide: false, ownership_slides: true, all: false };
+const DEFAULTS: Remembered = { format: "pptx", scale: 2, transparent: false, title_slide: false, ownership_slides: true, one_slide_per_map: false, all: false };
 
 function remembered(): Remembered {
   try {
@@ -69,11 +69,11 @@ export function ExportDialog({ maps, activeMap, onDone, onClose }: Props) {
   const start = async () => {
     // Remembered for next time, with whether every map was chosen.
     window.localStorage.setItem(KEY, JSON.stringify({ ...choice, all: chosen.length === maps.length && maps.length > 1 }));
-    const { format, scale, transparent, title_slide, ownership_slides } = choice;
+    const { format, scale, transparent, title_slide, ownership_slides, one_slide_per_map } = choice;
     setError(null);
     setBusy(true);
     try {
-      await core.exportDialog({ format, scale, transparent, title_slide, ownership_slides, map_ids: chosen });
+      await core.exportDialog({ format, scale, transparent, title_slide, ownership_slides, one_slide_per_map, map_ids: chosen });
     } catch (e) {
       setBusy(false);
       setError(e instanceof CoreError ? e.message : String(e));
@@ -130,6 +130,12 @@ export function ExportDialog({ maps, activeMap, onDone, onClose }: Props) {
                   Ownership table slide
                 </label>
               </>
+            ) : null}
+            {choice.format === "pptx" || choice.format === "pdf" ? (
+              <label className="check" title="Otherwise a map too large for readable names (10 pt) gets an overview slide and a slide per part, all at one text size">
+                <input type="checkbox" checked={choice.one_slide_per_map} onChange={(e) => set({ one_slide_per_map: e.target.checked })} data-testid="one-slide-per-map" />
+                One slide per map, small text
+              </label>
             ) : null}
           </div>
           <div className="export-maps">

@@ -169,4 +169,13 @@ describe("OutlinePanel", () => {
     rerender(<OutlinePanel view={view(pyramid.outline.slice(0, 2))} {...props} />);
     expect(lines().map((l) => l.tabIndex)).toEqual([-1, 0]);
   });
+
+  it("says where the active line went after an edit moved it", () => {
+    const props = { selection: { elements: ["hire"], groups: [], edges: [] }, readOnly: false, edits: edits(), onSelect: vi.fn(), onLeave: vi.fn(), onClose: vi.fn() };
+    const { rerender } = render(<OutlinePanel view={pyramid} {...props} />);
+    expect(screen.getByTestId("outline-said").textContent).toBe("");
+    const indented = view([line("hr", "HR", 0, null, 1), line("pay", "Payroll", 1, "hr", 1), { ...line("hire", "Hiring", 2, "pay"), kind: "service", kind_label: "Service" }]);
+    rerender(<OutlinePanel view={indented} {...props} />);
+    expect(screen.getByTestId("outline-said").textContent).toBe("Hiring, Service, level 3, under Payroll");
+  });
 });

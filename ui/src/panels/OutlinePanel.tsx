@@ -67,6 +67,19 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
   if (activeIndex >= 0) lastIndex.current = activeIndex;
   const tabStop = activeIndex >= 0 ? visible[activeIndex].id : (visible[Math.min(lastIndex.current, visible.length - 1)]?.id ?? null);
 
+  // Where the active line now is, said to a screen reader when an edit moves it
+  // (the keyboard stays on the same line, which a reader would not announce again).
+  const [said, setSaid] = useState("");
+  const place = active ? `${active.depth}|${active.parent_id ?? ""}|${active.kind}` : "";
+  const lastPlace = useRef<{ id: string | null; place: string }>({ id: null, place: "" });
+  useEffect(() => {
+    const before = lastPlace.current;
+    lastPlace.current = { id: active?.id ?? null, place };
+    if (!active || before.id !== active.id || before.place === place) return;
+    const parent = items.find((i) => i.id === active.parent_id);
+    setSaid(`${active.name}, ${active.kind_label}, level ${active.depth + 1}${parent ? `, under ${parent.name}` : ""}`);
+  }, [active, place, items]);
+
   // What is selected on the canvas becomes the active line, with its parents unfolded.
   const selectedFirst = selection.elements[0] ?? selection.groups[0] ?? null;
   useEffect(() => {
@@ -296,6 +309,9 @@ export function OutlinePanel({ view, selection, readOnly, edits, onSelect, onLea
           );
         })}
       </ul>
+      <div className="outline-said" role="status" aria-live="polite" data-testid="outline-said">
+        {said}
+      </div>
       {/* Ctrl+V on a line lands here for a moment, so the pasted text can be read. */}
       <textarea ref={trap} className="outline-paste-trap" aria-hidden="true" tabIndex={-1} onPaste={onPaste} value="" onChange={() => undefined} data-testid="outline-paste-trap" />
     </section>

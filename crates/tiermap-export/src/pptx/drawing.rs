@@ -8,7 +8,7 @@ use crate::fonts::FAMILIES;
 use crate::xml::{escape, push_escaped};
 
 /// EMU per point.
-const EMU_PER_POINT: f64 = 12_700.0;
+pub const EMU_PER_POINT: f64 = 12_700.0;
 
 /// A rectangle on the slide, in EMU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

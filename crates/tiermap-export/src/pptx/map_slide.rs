@@ -37,15 +37,22 @@ fn site(side: Side) -> u8 {
     }
 }
 
-/// Fits the scene (without its title) into the slide below the slide's title.
-fn placement(scene: &Scene) -> Placement {
+/// The room a drawing has on a slide, below the title, in EMU.
+pub fn room() -> (f64, f64) {
+    ((SLIDE_WIDTH - 2 * SIDE) as f64, (SLIDE_HEIGHT - CONTENT_TOP - BOTTOM) as f64)
+}
+
+/// The scale (EMU per scene pixel) that fits the scene's drawing into the room.
+pub fn fitting_scale(scene: &Scene) -> f64 {
     let width = scene.width.max(1.0);
     let height = (scene.height - SCENE_CONTENT_TOP).max(1.0);
-    let room_width = (SLIDE_WIDTH - 2 * SIDE) as f64;
-    let room_height = (SLIDE_HEIGHT - CONTENT_TOP - BOTTOM) as f64;
-    let emu_per_px = (room_width / width)
-        .min(room_height / height)
-        .min(MAX_EMU_PER_PX);
+    let (room_width, room_height) = room();
+    (room_width / width).min(room_height / height).min(MAX_EMU_PER_PX)
+}
+
+/// Places the scene (without its title) below the slide's title, at `emu_per_px`.
+fn placement(scene: &Scene, emu_per_px: f64) -> Placement {
+    let width = scene.width.max(1.0);
     let used_width = (width * emu_per_px).round() as i64;
     Placement {
         from_x: 0.0,
@@ -460,8 +467,10 @@ fn legend(out: &mut String, ids: &mut Ids, at: &Placement, legend: &Legend) {
 }
 
 /// The shapes of a map's slide.
-pub fn map_slide(scene: &Scene, name: &str) -> String {
-    let at = placement(scene);
+/// A map (or a piece of one) as a slide, drawn at `emu_per_px`: one scale
+/// for every slide of a deck, so names have one size throughout.
+pub fn map_slide(scene: &Scene, name: &str, emu_per_px: f64) -> String {
+    let at = placement(scene, emu_per_px);
     let mut ids = Ids::new();
     let mut out = String::with_capacity(4096 + scene.elements.len() * 3000);
     let title = Frame {

@@ -14,6 +14,7 @@ use tiermap_model::Document;
 use crate::ExportRequest;
 use crate::package;
 use crate::scene::Scene;
+use crate::split;
 
 /// The presentation for `maps` (name and scene, in slide order).
 pub fn pptx(
@@ -29,8 +30,24 @@ pub fn pptx(
             &names,
         )));
     }
+    // Large maps are cut into pieces that fit a slide with readable names
+    // (unless one slide per map was asked for), and the deck takes one
+    // scale: the largest at which every piece fits.
+    let readable = split::readable_points_per_pixel() * drawing::EMU_PER_POINT;
+    let (room_width, room_height) = map_slide::room();
+    let room = (room_width / readable, room_height / readable);
+    let mut pieces: Vec<(&str, Scene)> = Vec::new();
     for (name, scene) in maps {
-        slides.push(parts::slide(&map_slide::map_slide(scene, name)));
+        if request.one_slide_per_map {
+            pieces.push((name, scene.clone()));
+        } else {
+            pieces.extend(split::pieces(scene, room).into_iter().map(|piece| (name.as_str(), piece.scene)));
+        }
+    }
+    let deck_scale = pieces.iter().map(|(_, scene)| map_slide::fitting_scale(scene)).fold(f64::INFINITY, f64::min);
+    for (name, scene) in &pieces {
+        let scale = if request.one_slide_per_map { map_slide::fitting_scale(scene) } else { deck_scale };
+        slides.push(parts::slide(&map_slide::map_slide(scene, name, scale)));
     }
     if request.ownership_slides {
         let ids: Vec<_> = maps.iter().map(|(_, scene)| scene.map).collect();
