@@ -9,17 +9,26 @@ use read_fonts::collections::IntSet;
 use read_fonts::types::NameId;
 use skera::{DEFAULT_DROP_TABLES, DEFAULT_LAYOUT_FEATURES, Plan, SubsetFlags, subset_font};
 
-use crate::fonts::{EMBEDDED, FAMILIES, family_of};
+use crate::fonts::{EMBEDDED, EMOJI, FAMILIES, emoji_face_has, family_of};
 
 /// `@font-face` rules with each bundled face that draws some of `text`,
 /// subset to those characters, as base64 data URLs. Empty when nothing
 /// could be embedded: the SVG still names the families.
 pub fn font_faces(text: impl Iterator<Item = char>) -> String {
     let mut wanted: Vec<IntSet<u32>> = FAMILIES.iter().map(|_| IntSet::empty()).collect();
+    let mut maybe_emoji = IntSet::empty();
     for c in text {
         if let Some(family) = family_of(c) {
             wanted[family].insert(u32::from(c));
         }
+        if emoji_face_has(c) {
+            maybe_emoji.insert(u32::from(c));
+        }
+    }
+    // With any emoji drawn, the emoji face also keeps the joiners, selectors
+    // and other parts of sequences, so a browser forms them as resvg does.
+    if !wanted[EMOJI].is_empty() {
+        wanted[EMOJI].extend(maybe_emoji.iter());
     }
     let mut css = String::new();
     for (family, weight, data) in EMBEDDED {
@@ -101,14 +110,15 @@ mod tests {
 
     #[test]
     fn each_script_gets_its_face_with_only_what_it_needs() {
-        let css = font_faces("Ürün 製品 عربي".chars());
+        let css = font_faces("Ürün 製品 عربي 🚀".chars());
         for family in FAMILIES {
             assert!(
                 css.contains(&format!("font-family:'{family}'")),
                 "{family} missing"
             );
         }
-        // A handful of glyphs, not the whole files (Noto Sans alone is 550 KB).
+        // A handful of glyphs, not the whole files (Noto Sans alone is 550 KB,
+        // Noto Emoji 890 KB).
         assert!(css.len() < 120_000, "{} bytes of CSS", css.len());
         assert!(
             font_faces("abc".chars()).matches("@font-face").count() == 2,

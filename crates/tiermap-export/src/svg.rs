@@ -10,7 +10,7 @@ use tiermap_model::{GroupId, RelationKind};
 
 use crate::connector::rounded_corners;
 use crate::font_embed;
-use crate::fonts::{FONT_FAMILY_LIST, Weight};
+use crate::fonts::{FONT_FAMILY_LIST, Weight, emoji_runs, text_width};
 use crate::palette::{self, LineStyle};
 use crate::scene::{
     BADGE_TEXT, BADGE_TIER_TEXT, Badge, ElementShape, GroupShape, LINE_WIDTH, Label, Legend, Point,
@@ -48,7 +48,27 @@ fn label(out: &mut String, label: &Label) {
             weight(label.weight),
             label.color
         );
-        push_escaped(out, line);
+        let runs = emoji_runs(line);
+        if runs.iter().all(|(emoji, _)| !emoji) {
+            push_escaped(out, line);
+        } else {
+            // Each run a text chunk of its own (a tspan placed at its own x),
+            // emoji in the emoji face: see `emoji_runs`.
+            let mut x = label.x;
+            for (index, (emoji, run)) in runs.into_iter().enumerate() {
+                out.push_str("<tspan");
+                if index > 0 {
+                    let _ = write!(out, r#" x="{}""#, num(x));
+                }
+                if emoji {
+                    out.push_str(r#" font-family="Noto Emoji""#);
+                }
+                out.push('>');
+                push_escaped(out, run);
+                out.push_str("</tspan>");
+                x += text_width(run, label.size, label.weight);
+            }
+        }
         out.push_str("</text>");
     }
 }

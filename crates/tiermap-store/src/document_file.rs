@@ -9,11 +9,14 @@ use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags};
 use tiermap_model::{Document, Edit};
 
 use crate::backup::backup_before_migration;
+use crate::bulk;
 use crate::codec::{self, LoadError};
 use crate::error::StoreError;
 use crate::history::{self, HistoryEntry};
 use crate::integrity::{self, Integrity};
-use crate::new_file::{identity_at, identity_of, publish, remove_if_same, temporary_beside};
+use crate::new_file::{
+    identity_at, identity_of, publish, remove_abandoned_beside, remove_if_same, temporary_beside,
+};
 use crate::probe::judge;
 use crate::recovery::prepare;
 use crate::salvage::{RescueReport, salvage_file};
@@ -113,6 +116,10 @@ fn configure(conn: &Connection, path: &Path, writer: bool) -> Result<(), StoreEr
         }
         conn.pragma_update(None, "synchronous", "EXTRA")
             .map_err(&to_error)?;
+        // Statement journals (a change's way back within its transaction)
+        // in memory rather than in temporary files.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(&to_error)?;
     }
     Ok(())
 }
@@ -145,8 +152,9 @@ impl DocumentFile {
                 path: path.to_owned(),
             });
         }
+        remove_abandoned_beside(path);
         let (tmp, made) = temporary_beside(path)?;
-        let doc = match Self::build(&tmp, &made, edits)
+        let doc = match Self::build(&tmp, edits)
             .and_then(|doc| publish(&tmp, path, None).map(|()| doc))
         {
             Ok(doc) => doc,
@@ -176,23 +184,9 @@ impl DocumentFile {
         })
     }
 
-    /// Writes a whole new document into the empty file `tmp` (locked first,
-    /// so no other writer can open it half made).
-    fn build(tmp: &Path, made: &std::fs::File, edits: &[Edit]) -> Result<Document, StoreError> {
-        match made.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(StoreError::Locked {
-                    path: tmp.to_owned(),
-                });
-            }
-            Err(std::fs::TryLockError::Error(source)) => {
-                return Err(StoreError::Io {
-                    path: tmp.to_owned(),
-                    source,
-                });
-            }
-        }
+    /// Writes a whole new document into the empty file `tmp` (locked by
+    /// `temporary_beside`, so no other writer can open it half made).
+    fn build(tmp: &Path, edits: &[Edit]) -> Result<Document, StoreError> {
         let to_error = sqlite_error(tmp);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(tmp, flags).map_err(&to_error)?;
@@ -200,11 +194,8 @@ impl DocumentFile {
         migrate(&mut conn, 0).map_err(&to_error)?;
         let mut doc = Document::new();
         doc.apply_all(edits)?;
-        let tx = conn.transaction().map_err(&to_error)?;
-        for edit in edits {
-            codec::write(&tx, edit).map_err(&to_error)?;
-        }
-        tx.commit().map_err(&to_error)?;
+        // The document as the edits leave it, each record written once.
+        bulk::write_document(&mut conn, &doc).map_err(&to_error)?;
         Ok(doc)
     }
 
@@ -239,7 +230,9 @@ impl DocumentFile {
         let writer_lock = if read_only {
             None
         } else {
-            Some(writer_lock(path)?)
+            let lock = writer_lock(path)?;
+            remove_abandoned_beside(path);
+            Some(lock)
         };
         let access = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -488,6 +481,11 @@ impl DocumentFile {
     ) -> Result<i64, StoreError> {
         let to_error = sqlite_error(&self.path);
         let tx = self.conn.transaction().map_err(&to_error)?;
+        // References are checked once, at the commit, instead of as each
+        // row goes in (the commit fails if one does not hold): a large
+        // gesture (an import into the document) needs no journal per row.
+        tx.pragma_update(None, "defer_foreign_keys", true)
+            .map_err(&to_error)?;
         for edit in edits {
             codec::write(&tx, edit).map_err(&to_error)?;
         }
@@ -544,6 +542,7 @@ impl DocumentFile {
         } else {
             None
         };
+        remove_abandoned_beside(dest);
         let (tmp, tmp_file) = temporary_beside(dest)?;
         let result = (|| {
             let to_error = sqlite_error(dest);

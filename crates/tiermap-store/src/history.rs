@@ -20,9 +20,15 @@ fn to_json(edits: &[Edit]) -> String {
     serde_json::to_string(edits).unwrap_or_else(|_| "[]".into())
 }
 
-pub(crate) fn record(conn: &Connection, label: &str, forward: &[Edit], inverse: &[Edit]) -> rusqlite::Result<i64> {
+pub(crate) fn record(
+    conn: &Connection,
+    label: &str,
+    forward: &[Edit],
+    inverse: &[Edit],
+) -> rusqlite::Result<i64> {
     // A new gesture ends the redo stack.
-    conn.prepare_cached("DELETE FROM history WHERE undone = 1")?.execute([])?;
+    conn.prepare_cached("DELETE FROM history WHERE undone = 1")?
+        .execute([])?;
     conn.prepare_cached(
         "INSERT INTO history (label, forward, inverse, created_at)
          VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
@@ -33,20 +39,25 @@ pub(crate) fn record(conn: &Connection, label: &str, forward: &[Edit], inverse: 
 
 /// The newest entry still done: what undo takes back.
 pub(crate) fn last_done(conn: &Connection) -> rusqlite::Result<Option<(i64, String, String)>> {
-    conn.prepare_cached("SELECT seq, label, inverse FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()
+    conn.prepare_cached(
+        "SELECT seq, label, inverse FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+    )?
+    .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .optional()
 }
 
 /// The oldest entry undone: what redo brings back.
 pub(crate) fn first_undone(conn: &Connection) -> rusqlite::Result<Option<(i64, String, String)>> {
-    conn.prepare_cached("SELECT seq, label, forward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()
+    conn.prepare_cached(
+        "SELECT seq, label, forward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+    )?
+    .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .optional()
 }
 
 pub(crate) fn mark(conn: &Connection, seq: i64, undone: bool) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE history SET undone = ?2 WHERE seq = ?1")?.execute(params![seq, undone])?;
+    conn.prepare_cached("UPDATE history SET undone = ?2 WHERE seq = ?1")?
+        .execute(params![seq, undone])?;
     Ok(())
 }
 
@@ -63,7 +74,13 @@ pub(crate) fn list(conn: &Connection) -> rusqlite::Result<Vec<HistoryEntry>> {
         "SELECT seq, label, json_array_length(forward), undone, created_at FROM history ORDER BY seq",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(HistoryEntry { seq: r.get(0)?, label: r.get(1)?, edits: r.get::<_, i64>(2)? as usize, undone: r.get(3)?, created_at: r.get(4)? })
+        Ok(HistoryEntry {
+            seq: r.get(0)?,
+            label: r.get(1)?,
+            edits: r.get::<_, i64>(2)? as usize,
+            undone: r.get(3)?,
+            created_at: r.get(4)?,
+        })
     })?;
     rows.collect()
 }

@@ -15,12 +15,15 @@
 //!   together with its history entry, and survives a crash or a power cut
 //!   (rollback journal in DELETE mode, synchronous = EXTRA: the document
 //!   stays one file).
-//! - Creating and Save As never replace or remove a file someone else made.
+//! - Creating and Save As never replace or remove a file someone else made;
+//!   what a maker that died left beside a document (its locked file being
+//!   made, no longer locked) is removed when a writer next works there.
 //! - No write goes into a file that fails SQLite's integrity check; a
 //!   damaged file opens read-only with what can be read, and can be rescued.
 //! - Undo and redo are read from the file, so they survive a restart.
 
 mod backup;
+mod bulk;
 mod codec;
 mod document_file;
 mod error;

@@ -9,7 +9,14 @@ use tiermap_store::{DocumentFile, StoreError};
 fn new_document() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.tiermap");
-    DocumentFile::create_with(&path, &[Edit::PutElement(Element::new(ElementKind::Product, "Payroll"))]).unwrap();
+    DocumentFile::create_with(
+        &path,
+        &[Edit::PutElement(Element::new(
+            ElementKind::Product,
+            "Payroll",
+        ))],
+    )
+    .unwrap();
     (dir, path)
 }
 
@@ -29,7 +36,9 @@ fn a_reader_can_open_while_a_writer_has_the_document_and_sees_its_commits() {
     let (_dir, path) = new_document();
     let mut writer = DocumentFile::open(&path).unwrap();
     let team = Element::new(ElementKind::Team, "Payments team 3");
-    writer.apply("add team", &[Edit::PutElement(team.clone())]).unwrap();
+    writer
+        .apply("add team", &[Edit::PutElement(team.clone())])
+        .unwrap();
     let reader = DocumentFile::open_read_only(&path).unwrap();
     assert!(reader.is_read_only());
     assert_eq!(reader.doc().element(team.id), Some(&team));
@@ -42,7 +51,12 @@ fn a_read_only_file_opens_read_only_and_refuses_edits_with_a_clear_message() {
     let before = std::fs::read(&path).unwrap();
     let mut file = DocumentFile::open(&path).unwrap();
     assert!(file.is_read_only());
-    let error = file.apply("add", &[Edit::PutElement(Element::new(ElementKind::Team, "Team"))]).unwrap_err();
+    let error = file
+        .apply(
+            "add",
+            &[Edit::PutElement(Element::new(ElementKind::Team, "Team"))],
+        )
+        .unwrap_err();
     assert!(matches!(error, StoreError::ReadOnly { .. }));
     assert!(error.to_string().contains("read-only"), "{error}");
     assert!(matches!(file.undo(), Err(StoreError::ReadOnly { .. })));

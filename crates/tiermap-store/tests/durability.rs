@@ -19,7 +19,9 @@ const CHILD_DOCUMENT: &str = "TIERMAP_DURABILITY_DOCUMENT";
 #[test]
 #[ignore = "the child process of every_acknowledged_edit_survives_sigkill"]
 fn durability_child() {
-    let Some(path) = std::env::var_os(CHILD_DOCUMENT) else { return };
+    let Some(path) = std::env::var_os(CHILD_DOCUMENT) else {
+        return;
+    };
     let mut file = DocumentFile::open(&path).expect("the child opens the document");
     let mut versions: Vec<(Element, u64)> = file
         .doc()
@@ -34,9 +36,16 @@ fn durability_child() {
         } else {
             let index = (step as usize * 7) % versions.len();
             let (element, version) = &versions[index];
-            (Element { name: format!("v{}", version + 1), ..element.clone() }, version + 1)
+            (
+                Element {
+                    name: format!("v{}", version + 1),
+                    ..element.clone()
+                },
+                version + 1,
+            )
         };
-        file.apply("durability", &[Edit::PutElement(element.clone())]).expect("apply");
+        file.apply("durability", &[Edit::PutElement(element.clone())])
+            .expect("apply");
         // Acknowledged only now, after apply returned.
         writeln!(out, "ACK {} {version}", element.id).expect("stdout");
         out.flush().expect("stdout");
@@ -60,10 +69,18 @@ fn every_acknowledged_edit_survives_sigkill() {
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut total_acks = 0;
     for round in 0..50 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let delay = Duration::from_millis(15 + (seed >> 33) % 90);
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "durability_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--ignored",
+                "--exact",
+                "durability_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_DOCUMENT, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -71,7 +88,11 @@ fn every_acknowledged_edit_survives_sigkill() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout).lines().map_while(Result::ok).filter(|l| l.starts_with("ACK ")).collect::<Vec<_>>()
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| l.starts_with("ACK "))
+                .collect::<Vec<_>>()
         });
         std::thread::sleep(delay);
         child.kill().unwrap(); // SIGKILL
@@ -86,17 +107,28 @@ fn every_acknowledged_edit_survives_sigkill() {
         }
 
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok", "round {round}: integrity check");
         drop(conn);
         // A writer can open it again: the killed child's lock died with it.
         let file = DocumentFile::open(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
         for (id, version) in &acknowledged {
-            let element = file.doc().element(*id).unwrap_or_else(|| panic!("round {round}: acknowledged element {id} is missing"));
+            let element = file
+                .doc()
+                .element(*id)
+                .unwrap_or_else(|| panic!("round {round}: acknowledged element {id} is missing"));
             // The file may hold one more edit than was acknowledged (killed between commit and print), never fewer.
-            assert!(version_of(&element.name) >= *version, "round {round}: {id} lost its acknowledged rename");
+            assert!(
+                version_of(&element.name) >= *version,
+                "round {round}: {id} lost its acknowledged rename"
+            );
         }
     }
     eprintln!("acks: {total_acks}, elements: {}", acknowledged.len());
-    assert!(total_acks >= 50, "the children acknowledged edits ({total_acks})");
+    assert!(
+        total_acks >= 50,
+        "the children acknowledged edits ({total_acks})"
+    );
 }

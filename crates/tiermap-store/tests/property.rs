@@ -1,6 +1,7 @@
 //! Random editing sessions through the file: what is stored is what memory
 //! holds, and undoing every gesture, across a reopen, gives back the
-//! identical document.
+//! identical document. A new document made from a random edit list (puts
+//! over puts, deletes, every kind of record) holds what the edits make.
 
 use proptest::prelude::*;
 use tiermap_model::Document;
@@ -46,5 +47,25 @@ proptest! {
         drop(file);
         let reopened = DocumentFile::open(&path).map_err(fail)?;
         prop_assert_eq!(reopened.doc(), &Document::new());
+    }
+
+    #[test]
+    fn a_new_document_holds_exactly_what_its_edits_make(steps in steps(80)) {
+        let dir = tempfile::tempdir().map_err(fail)?;
+        let path = dir.path().join("new.tiermap");
+        let mut expected = Document::new();
+        let mut edits = Vec::new();
+        for step in &steps {
+            let Some(edit) = edit_for(&expected, step) else { continue };
+            if expected.apply(&edit).is_ok() {
+                edits.push(edit);
+            }
+        }
+        let file = DocumentFile::create_with(&path, &edits).map_err(fail)?;
+        prop_assert_eq!(file.doc(), &expected);
+        drop(file);
+        let reopened = DocumentFile::open(&path).map_err(fail)?;
+        prop_assert_eq!(reopened.doc(), &expected);
+        prop_assert!(reopened.history().map_err(fail)?.is_empty(), "the content is no undo step");
     }
 }

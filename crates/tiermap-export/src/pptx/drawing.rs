@@ -92,7 +92,7 @@ pub struct Paragraph<'a> {
 }
 
 fn run_properties(out: &mut String, run: &Run<'_>) {
-    let [latin, arabic, cjk] = FAMILIES;
+    let [latin, arabic, cjk, _emoji] = FAMILIES;
     let _ = write!(
         out,
         r#"<a:rPr lang="en-US" sz="{}" b="{}"{} dirty="0"><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:latin typeface="{latin}"/><a:ea typeface="{cjk}"/><a:cs typeface="{arabic}"/></a:rPr>"#,

@@ -193,7 +193,7 @@ pub fn slide_relationships() -> String {
 
 /// A theme with the UI's colours and the bundled families as its fonts.
 pub fn theme() -> String {
-    let [latin, arabic, cjk] = FAMILIES;
+    let [latin, arabic, cjk, _emoji] = FAMILIES;
     let fonts = format!(
         r#"<a:latin typeface="{latin}"/><a:ea typeface="{cjk}"/><a:cs typeface="{arabic}"/>"#
     );
