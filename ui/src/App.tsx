@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { ElementSummary, IntegrityView, ItemMove, Problem, RecentDocument, RuleSettings } from "./ipc/bindings";
@@ -150,18 +150,6 @@ export function App() {
     const refit = window.setTimeout(() => request("fit"), 150);
     return () => window.clearTimeout(refit);
   }, [presenting, request, setLocked]);
-
-  // The outline takes width from the map when it opens (and gives it back): fit the map to what is left.
-  const outlineShown = prefs.showOutline;
-  const firstOutline = useRef(true);
-  useEffect(() => {
-    if (firstOutline.current) {
-      firstOutline.current = false;
-      return;
-    }
-    const refit = window.setTimeout(() => request("fit"), 150);
-    return () => window.clearTimeout(refit);
-  }, [outlineShown, request]);
 
   // The welcome screen lists the documents opened lately.
   const welcome = screen.kind === "welcome";
