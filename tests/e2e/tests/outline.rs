@@ -282,7 +282,7 @@ async fn a_pyramid_typed_and_pasted_into_the_outline_is_in_the_file_and_on_the_c
     let gone = eventually(Duration::from_secs(5), async || {
         let nodes = app
             .driver()
-            .find_all(By::Css(&format!(
+            .find_all(By::Css(format!(
                 ".react-flow__node-element[data-id='{lending}']"
             )))
             .await

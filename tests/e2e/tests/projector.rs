@@ -35,7 +35,7 @@ async fn tabs_show_whole_names_and_the_menu_reaches_every_map() {
     // The last map, chosen from the menu, is shown.
     let menu = app.wait_for("[data-testid=map-menu]").await;
     let last = &maps[maps.len() - 1];
-    menu.find(By::Css(&format!("option[value='{}']", last.0))).await.expect("option").click().await.expect("choose");
+    menu.find(By::Css(format!("option[value='{}']", last.0))).await.expect("option").click().await.expect("choose");
     app.wait_for_canvas(Some(&last.0)).await;
     app.quit().await;
 }
